@@ -1,0 +1,57 @@
+"""Who may see and change what: users bound to organization subtrees with a role."""
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.db import models
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", "Quản trị hệ thống"
+    STAFF = "staff", "Cán bộ tổ chức"
+    LEADER = "leader", "Lãnh đạo"
+    CELL_SECRETARY = "cell_secretary", "Bí thư chi bộ"
+    MEMBER = "member", "Đảng viên"
+
+
+class RoleAssignment(models.Model):
+    """One role over one organization subtree (admin needs no organization; member names a Member)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="role_assignments")
+    role = models.CharField("Vai trò", max_length=20, choices=Role.choices)
+    organization = models.ForeignKey(
+        "orgs.Organization", null=True, blank=True, on_delete=models.CASCADE, related_name="role_assignments",
+        verbose_name="Phạm vi (tổ chức)",
+    )
+    member = models.ForeignKey(
+        "members.Member", null=True, blank=True, on_delete=models.CASCADE, related_name="user_links",
+        verbose_name="Đảng viên (với vai trò đảng viên)",
+    )
+
+    class Meta:
+        verbose_name = "Phân quyền"
+        verbose_name_plural = "Phân quyền"
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} — {self.organization or 'toàn hệ thống'}"
+
+
+def hash_token(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+class ApiToken(models.Model):
+    """Bearer token for the REST API. Only the hash is stored; the raw token is shown once."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(max_length=80, blank=True)
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used = models.DateTimeField(null=True, blank=True)
+
+    @classmethod
+    def issue(cls, user, name: str = "") -> tuple[ApiToken, str]:
+        raw = secrets.token_urlsafe(32)
+        return cls.objects.create(user=user, name=name, key_hash=hash_token(raw)), raw

@@ -1,0 +1,43 @@
+"""REST API root (django-ninja): /api/v1/, OpenAPI at /api/v1/openapi.json, docs at /api/v1/docs.
+
+Authentication: `Authorization: Bearer <token>` (tokens from `dangbo token USER`) or the
+browser session. Every endpoint reads through request.scope, like the pages.
+"""
+from importlib import import_module
+
+from django.utils import timezone
+from ninja import NinjaAPI
+from ninja.security import HttpBearer, django_auth
+
+from dangbo.access.models import ApiToken, hash_token
+from dangbo.access.scope import Scope
+
+
+class BearerToken(HttpBearer):
+    def authenticate(self, request, token):
+        found = ApiToken.objects.select_related("user").filter(key_hash=hash_token(token)).first()
+        if found is None or not found.user.is_active:
+            return None
+        ApiToken.objects.filter(pk=found.pk).update(last_used=timezone.now())
+        request.user = found.user
+        request.scope = Scope.for_user(found.user)
+        return found.user
+
+
+api = NinjaAPI(
+    title="dangbo API",
+    version="1",
+    description="Công tác xây dựng Đảng — tổ chức, đảng viên, xếp loại, văn bản, đại hội.",
+    auth=[BearerToken(), django_auth],
+    urls_namespace="api",
+)
+
+# Each app that offers endpoints exposes `router` in its api.py.
+for app in ("orgs", "members", "ratings", "documents", "congress", "ingest"):
+    try:
+        module = import_module(f"dangbo.{app}.api")
+    except ModuleNotFoundError as error:
+        if error.name != f"dangbo.{app}.api":
+            raise
+        continue
+    api.add_router(f"/{app}/", module.router)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CongressConfig(AppConfig):
+    name = "dangbo.congress"
+    label = "congress"

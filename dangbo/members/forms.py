@@ -1,0 +1,59 @@
+from django import forms
+
+from dangbo.members.models import Member, MemberStatus
+from dangbo.orgs.models import Organization
+
+DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
+
+
+class MemberForm(forms.ModelForm):
+    class Meta:
+        model = Member
+        fields = [
+            "full_name", "birth_date", "gender", "ethnicity", "religion", "home_town", "citizen_id", "phone",
+            "education", "professional_qualification", "political_theory", "occupation", "admission_date",
+            "official_date", "card_number", "organization", "status",
+        ]
+        widgets = {"birth_date": DATE_WIDGET, "admission_date": DATE_WIDGET, "official_date": DATE_WIDGET}
+
+    def __init__(self, *args, organizations=None, editing=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if organizations is not None:
+            self.fields["organization"].queryset = organizations
+        self.fields["status"].choices = [(MemberStatus.PROBATIONARY, "Dự bị"), (MemberStatus.OFFICIAL, "Chính thức")]
+        if editing:  # organization and status change only through transfer and lifecycle events
+            del self.fields["organization"]
+            del self.fields["status"]
+        for field in ("citizen_id", "card_number"):
+            self.fields[field].required = False
+
+    def clean_citizen_id(self):
+        return self.cleaned_data.get("citizen_id") or None
+
+    def clean_card_number(self):
+        return self.cleaned_data.get("card_number") or None
+
+
+class TransferForm(forms.Form):
+    to_organization = forms.ModelChoiceField(queryset=Organization.objects.none(), label="Chuyển đến tổ chức")
+    date = forms.DateField(label="Ngày chuyển", widget=DATE_WIDGET)
+    decision_number = forms.CharField(label="Số quyết định", max_length=60, required=False)
+    note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, organizations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_organization"].queryset = organizations
+
+
+class LifecycleForm(forms.Form):
+    ACTIONS = [
+        ("chinh_thuc", "Công nhận đảng viên chính thức"),
+        (MemberStatus.TRANSFERRED_OUT, "Chuyển sinh hoạt ra ngoài"),
+        (MemberStatus.DECEASED, "Từ trần"),
+        (MemberStatus.REMOVED, "Xóa tên"),
+        (MemberStatus.EXPELLED, "Khai trừ"),
+    ]
+    action = forms.ChoiceField(label="Sự kiện", choices=ACTIONS)
+    date = forms.DateField(label="Ngày", widget=DATE_WIDGET)
+    decision_number = forms.CharField(label="Số quyết định", max_length=60, required=False)
+    note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 2}))

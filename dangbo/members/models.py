@@ -1,0 +1,130 @@
+"""The party member register (hồ sơ đảng viên) and its lifecycle history."""
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+
+from dangbo.core import vn
+
+
+class Gender(models.TextChoices):
+    MALE = "nam", "Nam"
+    FEMALE = "nu", "Nữ"
+
+
+class MemberStatus(models.TextChoices):
+    PROBATIONARY = "du_bi", "Dự bị"
+    OFFICIAL = "chinh_thuc", "Chính thức"
+    TRANSFERRED_OUT = "chuyen_di", "Đã chuyển đi"
+    DECEASED = "tu_tran", "Từ trần"
+    REMOVED = "xoa_ten", "Xóa tên"
+    EXPELLED = "khai_tru", "Khai trừ"
+
+
+# Members still belonging to the organization (counted in its strength).
+ACTIVE_STATUSES = (MemberStatus.PROBATIONARY, MemberStatus.OFFICIAL)
+
+
+class TheoryLevel(models.TextChoices):
+    NONE = "", "Chưa qua đào tạo"
+    ELEMENTARY = "so_cap", "Sơ cấp"
+    INTERMEDIATE = "trung_cap", "Trung cấp"
+    ADVANCED = "cao_cap", "Cao cấp"
+    BACHELOR = "cu_nhan", "Cử nhân"
+
+
+class Member(models.Model):
+    full_name = models.CharField("Họ và tên", max_length=120)
+    # Digits-only Vietnamese order key (given, middle, family name) and folded name for search.
+    sort_key = models.CharField(max_length=200, editable=False, default="")
+    search_name = models.CharField(max_length=120, editable=False, default="")
+    birth_date = models.DateField("Ngày sinh")
+    gender = models.CharField("Giới tính", max_length=3, choices=Gender.choices)
+    ethnicity = models.CharField("Dân tộc", max_length=40, default="Kinh")
+    religion = models.CharField("Tôn giáo", max_length=40, default="Không", blank=True)
+    home_town = models.CharField("Quê quán", max_length=255, blank=True)
+    citizen_id = models.CharField("Số CCCD", max_length=12, unique=True, null=True, blank=True)
+    phone = models.CharField("Số điện thoại", max_length=20, blank=True)
+    education = models.CharField("Giáo dục phổ thông", max_length=20, blank=True, help_text="Ví dụ 12/12")
+    professional_qualification = models.CharField("Chuyên môn, nghiệp vụ", max_length=120, blank=True)
+    political_theory = models.CharField(
+        "Lý luận chính trị", max_length=12, choices=TheoryLevel.choices, blank=True, default=""
+    )
+    occupation = models.CharField("Nghề nghiệp", max_length=120, blank=True)
+    admission_date = models.DateField("Ngày vào Đảng")
+    official_date = models.DateField("Ngày chính thức", null=True, blank=True)
+    card_number = models.CharField("Số thẻ đảng viên", max_length=20, unique=True, null=True, blank=True)
+    organization = models.ForeignKey(
+        "orgs.Organization", on_delete=models.PROTECT, related_name="members", verbose_name="Chi bộ"
+    )
+    status = models.CharField("Trạng thái", max_length=12, choices=MemberStatus.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "Đảng viên"
+        verbose_name_plural = "Đảng viên"
+        ordering = ["sort_key", "id"]
+        indexes = [
+            models.Index(fields=["organization", "status"], name="member_org_status"),
+            models.Index(fields=["sort_key", "id"], name="member_sort"),
+            models.Index(fields=["search_name"], name="member_search"),
+            models.Index(fields=["birth_date"], name="member_birth"),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("members:detail", args=[self.pk])
+
+    def save(self, *args, **kwargs):
+        self.full_name = vn.nfc(self.full_name)
+        self.sort_key = vn.name_sort_key(self.full_name)
+        self.search_name = vn.fold(self.full_name)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in ACTIVE_STATUSES
+
+
+class EventKind(models.TextChoices):
+    ADMITTED = "ket_nap", "Kết nạp"
+    RECOGNIZED = "chinh_thuc", "Công nhận chính thức"
+    TRANSFER = "chuyen_sinh_hoat", "Chuyển sinh hoạt"
+    TRANSFER_OUT = "chuyen_di", "Chuyển đi ngoài phạm vi"
+    DECEASED = "tu_tran", "Từ trần"
+    REMOVED = "xoa_ten", "Xóa tên"
+    EXPELLED = "khai_tru", "Khai trừ"
+    DISCIPLINE = "ky_luat", "Kỷ luật"
+    CORRECTION = "dieu_chinh", "Điều chỉnh hồ sơ"
+
+
+class MemberEvent(models.Model):
+    """One step of a member's life in the Party. Appended, never overwritten."""
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField("Sự kiện", max_length=20, choices=EventKind.choices)
+    date = models.DateField("Ngày")
+    from_organization = models.ForeignKey(
+        "orgs.Organization", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        verbose_name="Từ tổ chức",
+    )
+    to_organization = models.ForeignKey(
+        "orgs.Organization", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        verbose_name="Đến tổ chức",
+    )
+    decision_number = models.CharField("Số quyết định", max_length=60, blank=True)
+    discipline_form = models.CharField("Hình thức kỷ luật", max_length=20, blank=True)
+    note = models.TextField("Ghi chú", blank=True)
+    created_by = models.ForeignKey("auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "Quá trình sinh hoạt đảng"
+        ordering = ["member", "date", "id"]
+        indexes = [models.Index(fields=["member", "date"]), models.Index(fields=["kind", "date"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {vn.format_date(self.date)}"

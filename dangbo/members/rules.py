@@ -1,0 +1,95 @@
+"""Validation rules of the member record, as plain functions (no database).
+
+Sources (DOMAIN.md §3): age 18 to 60 inclusive, counted in months, at admission (Điều lệ
+Art. 1; 294-QĐ/TW); probation 12 months from admission (Điều lệ Art. 5); party card only
+for official members (29-QĐ/TW 6.1).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from dangbo.core import vn
+
+PROBATION_MONTHS = 12
+CITIZEN_ID = re.compile(r"^\d{12}$")
+PHONE = re.compile(r"^(\+84|0)\d{9,10}$")
+
+
+@dataclass(frozen=True)
+class FieldError:
+    field: str
+    message: str
+
+
+def validate_member(
+    record: dict,
+    *,
+    today: date,
+    min_age_months: int = 18 * 12,
+    max_age_months: int = 60 * 12,
+) -> list[FieldError]:
+    """Every rule that one member record breaks, each with its field and a Vietnamese message.
+
+    `record` holds python values: full_name, birth_date, admission_date, official_date,
+    status, citizen_id, card_number, phone, gender.
+    """
+    errors: list[FieldError] = []
+
+    def fail(field: str, message: str) -> None:
+        errors.append(FieldError(field, message))
+
+    name = vn.nfc(record.get("full_name"))
+    if len(name.split()) < 2:
+        fail("full_name", "Họ và tên phải có ít nhất họ và tên.")
+    if any(ch.isdigit() for ch in name):
+        fail("full_name", "Họ và tên không được chứa chữ số.")
+
+    birth, admitted, official = record.get("birth_date"), record.get("admission_date"), record.get("official_date")
+    status = record.get("status")
+    if birth is None:
+        fail("birth_date", "Thiếu ngày sinh.")
+    elif birth > today:
+        fail("birth_date", "Ngày sinh ở tương lai.")
+    if admitted is None:
+        fail("admission_date", "Thiếu ngày vào Đảng.")
+    elif admitted > today:
+        fail("admission_date", "Ngày vào Đảng ở tương lai.")
+    if birth and admitted:
+        age = vn.months_between(birth, admitted)
+        if age < min_age_months:
+            fail("admission_date", f"Khi vào Đảng phải đủ {min_age_months // 12} tuổi (tính theo tháng).")
+        elif age > max_age_months + 11:
+            fail("admission_date", f"Khi vào Đảng không quá {max_age_months // 12} tuổi (tính theo tháng).")
+    if official is not None:
+        if admitted and official < vn.add_months(admitted, PROBATION_MONTHS):
+            fail("official_date", "Ngày chính thức phải sau ngày vào Đảng đủ 12 tháng dự bị.")
+        if official > today:
+            fail("official_date", "Ngày chính thức ở tương lai.")
+    if status == "chinh_thuc" and official is None:
+        fail("official_date", "Đảng viên chính thức phải có ngày chính thức.")
+    if status == "du_bi" and official is not None:
+        fail("official_date", "Đảng viên dự bị chưa có ngày chính thức.")
+    if status == "du_bi" and record.get("card_number"):
+        fail("card_number", "Chỉ đảng viên chính thức mới được phát thẻ đảng.")
+
+    citizen_id = record.get("citizen_id") or ""
+    if citizen_id and not CITIZEN_ID.match(citizen_id):
+        fail("citizen_id", "Số CCCD phải gồm đúng 12 chữ số.")
+    phone = (record.get("phone") or "").replace(" ", "").replace(".", "")
+    if phone and not PHONE.match(phone):
+        fail("phone", "Số điện thoại không hợp lệ.")
+    if record.get("gender") not in (None, "", "nam", "nu"):
+        fail("gender", "Giới tính phải là Nam hoặc Nữ.")
+    return errors
+
+
+def probation_end(admission_date: date) -> date:
+    """The day a probationary member becomes official by right (end of the 12 months)."""
+    return vn.add_months(admission_date, PROBATION_MONTHS)
+
+
+def age_on(birth_date: date, on: date) -> int:
+    """Age in whole years."""
+    return vn.months_between(birth_date, on) // 12

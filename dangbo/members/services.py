@@ -1,0 +1,149 @@
+"""Business operations on members: one transaction each, audited, history appended."""
+from __future__ import annotations
+
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from dangbo.audit import log as audit
+from dangbo.audit.models import AuditAction
+from dangbo.core import vn
+from dangbo.members import rules
+from dangbo.members.models import EventKind, Member, MemberEvent, MemberStatus
+from dangbo.orgs.models import Organization
+
+END_EVENTS = {
+    MemberStatus.DECEASED: EventKind.DECEASED,
+    MemberStatus.REMOVED: EventKind.REMOVED,
+    MemberStatus.EXPELLED: EventKind.EXPELLED,
+    MemberStatus.TRANSFERRED_OUT: EventKind.TRANSFER_OUT,
+}
+
+
+def check_record(data: dict) -> None:
+    """Raise ValidationError {field: [messages]} for every rule the record breaks."""
+    rule_settings = settings.DANGBO_RULES
+    errors = rules.validate_member(
+        data,
+        today=timezone.localdate(),
+        min_age_months=rule_settings["admission_min_age_months"],
+        max_age_months=rule_settings["admission_max_age_months"],
+    )
+    if errors:
+        grouped: dict[str, list[str]] = {}
+        for error in errors:
+            grouped.setdefault(error.field, []).append(error.message)
+        raise ValidationError(grouped)
+
+
+def clean_strings(data: dict) -> dict:
+    return {k: (vn.nfc(v) if isinstance(v, str) else v) for k, v in data.items()}
+
+
+@transaction.atomic
+def create_member(user, data: dict) -> Member:
+    data = clean_strings(data)
+    check_record(data)
+    member = Member(**data)
+    member.save()
+    MemberEvent.objects.create(member=member, kind=EventKind.ADMITTED, date=member.admission_date,
+                               to_organization=member.organization, created_by=_user(user))
+    if member.official_date:
+        MemberEvent.objects.create(member=member, kind=EventKind.RECOGNIZED, date=member.official_date,
+                                   created_by=_user(user))
+    audit.record(user, AuditAction.CREATE, member)
+    return member
+
+
+@transaction.atomic
+def update_member(user, member: Member, data: dict, note: str = "") -> Member:
+    """Correct record fields. Organization and status change only through their events."""
+    data = clean_strings(data)
+    data.pop("organization", None)
+    data.pop("status", None)
+    current = {f.attname: getattr(member, f.attname) for f in Member._meta.concrete_fields}
+    check_record({**current, **data})
+    before = audit.snapshot(member)
+    for key, value in data.items():
+        setattr(member, key, value)
+    member.save()
+    audit.record(user, AuditAction.UPDATE, member, before=before, note=note)
+    return member
+
+
+@transaction.atomic
+def transfer_member(user, member: Member, to_org: Organization, *, on: date, decision_number: str = "",
+                    note: str = "") -> MemberEvent:
+    """Chuyển sinh hoạt đảng within the system: history keeps from, to, date and decision."""
+    if to_org.pk == member.organization_id:
+        raise ValidationError({"to_organization": "Đảng viên đang sinh hoạt ở tổ chức này."})
+    if not to_org.is_active:
+        raise ValidationError({"to_organization": "Tổ chức nhận đã giải thể."})
+    before = audit.snapshot(member)
+    event = MemberEvent.objects.create(member=member, kind=EventKind.TRANSFER, date=on,
+                                       from_organization_id=member.organization_id, to_organization=to_org,
+                                       decision_number=decision_number, note=note, created_by=_user(user))
+    member.organization = to_org
+    member.save(update_fields=["organization", "updated_at"])
+    audit.record(user, AuditAction.UPDATE, member, before=before, note=f"Chuyển sinh hoạt đến {to_org.name}")
+    return event
+
+
+def transfer_members_in_bulk(user, source: Organization, target: Organization, *, on: date,
+                             decision_number: str = "") -> int:
+    """Move every active member of `source` to `target` (reorganization): set-based, one history row each."""
+    members = list(Member.objects.filter(organization=source, status__in=[MemberStatus.PROBATIONARY, MemberStatus.OFFICIAL])
+                   .values_list("pk", flat=True))
+    MemberEvent.objects.bulk_create([
+        MemberEvent(member_id=pk, kind=EventKind.TRANSFER, date=on, from_organization=source, to_organization=target,
+                    decision_number=decision_number, note="Sắp xếp tổ chức", created_by=_user(user))
+        for pk in members
+    ], batch_size=2000)
+    Member.objects.filter(pk__in=members).update(organization=target)
+    if members:
+        audit.record_bulk(user, Member, count=len(members), organization_id=target.pk,
+                          note=f"Chuyển {len(members)} đảng viên từ {source.name} sang {target.name}")
+    return len(members)
+
+
+@transaction.atomic
+def recognize_official(user, member: Member, *, on: date, decision_number: str = "") -> MemberEvent:
+    """Công nhận đảng viên chính thức: official from the end of the 12 months of probation."""
+    if member.status != MemberStatus.PROBATIONARY:
+        raise ValidationError({"status": "Chỉ xét công nhận chính thức cho đảng viên dự bị."})
+    due = rules.probation_end(member.admission_date)
+    if on < due:
+        raise ValidationError({"official_date": f"Chưa đủ 12 tháng dự bị (đủ vào ngày {vn.format_date(due)})."})
+    before = audit.snapshot(member)
+    member.status = MemberStatus.OFFICIAL
+    member.official_date = due
+    member.save(update_fields=["status", "official_date", "updated_at"])
+    event = MemberEvent.objects.create(member=member, kind=EventKind.RECOGNIZED, date=due,
+                                       decision_number=decision_number, created_by=_user(user))
+    audit.record(user, AuditAction.UPDATE, member, before=before, note="Công nhận đảng viên chính thức")
+    return event
+
+
+@transaction.atomic
+def end_membership(user, member: Member, status: str, *, on: date, decision_number: str = "",
+                   note: str = "") -> MemberEvent:
+    """Từ trần, xóa tên, khai trừ or chuyển đi khỏi hệ thống: status changes, history grows."""
+    if status not in END_EVENTS:
+        raise ValidationError({"status": "Trạng thái kết thúc không hợp lệ."})
+    if not member.is_active:
+        raise ValidationError({"status": "Đảng viên không còn sinh hoạt."})
+    before = audit.snapshot(member)
+    member.status = status
+    member.save(update_fields=["status", "updated_at"])
+    event = MemberEvent.objects.create(member=member, kind=END_EVENTS[status], date=on,
+                                       from_organization_id=member.organization_id, decision_number=decision_number,
+                                       note=note, created_by=_user(user))
+    audit.record(user, AuditAction.UPDATE, member, before=before, note=MemberStatus(status).label)
+    return event
+
+
+def _user(user):
+    return user if getattr(user, "is_authenticated", False) else None

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from dangbo.members import views
+
+app_name = "members"
+urlpatterns = [
+    path("", views.member_list, name="list"),
+    path("them/", views.member_create, name="create"),
+    path("<int:pk>/", views.member_detail, name="detail"),
+    path("<int:pk>/sua/", views.member_edit, name="edit"),
+    path("<int:pk>/chuyen-sinh-hoat/", views.member_transfer, name="transfer"),
+    path("<int:pk>/su-kien/", views.member_lifecycle, name="lifecycle"),
+]

@@ -1,0 +1,140 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from dangbo.members import services
+from dangbo.members.filters import AGE_BANDS, MemberFilter, page_after
+from dangbo.members.forms import LifecycleForm, MemberForm, TransferForm
+from dangbo.members.models import Gender, MemberStatus
+
+
+def filtered_members(request):
+    """The user's visible members with the list filters of the request applied."""
+    member_filter = MemberFilter.from_params(request.GET)
+    if member_filter.organization_id:
+        request.scope.get_organization(member_filter.organization_id)  # 404 outside the scope
+    queryset = member_filter.apply(request.scope.members(), timezone.localdate())
+    return member_filter, queryset
+
+
+@login_required
+def member_list(request):
+    member_filter, queryset = filtered_members(request)
+    rows, cursor = page_after(queryset.select_related("organization"), request.GET.get("after"))
+    params = request.GET.copy()
+    params.pop("after", None)
+    context = {
+        "rows": rows,
+        "next_cursor": cursor,
+        "total": queryset.count(),
+        "filter": member_filter,
+        "query_string": params.urlencode(),
+        "statuses": MemberStatus.choices,
+        "genders": Gender.choices,
+        "age_bands": [(key, label) for key, (label, _, _) in AGE_BANDS.items()],
+        "organization": request.scope.get_organization(member_filter.organization_id) if member_filter.organization_id else None,
+        "can_create": request.scope.can_write_anything,
+    }
+    template = "members/_rows.html" if request.htmx and request.GET.get("after") else "members/list.html"
+    return render(request, template, context)
+
+
+@login_required
+def member_detail(request, pk):
+    member = request.scope.get_member(pk)
+    return render(request, "members/detail.html", {
+        "member": member,
+        "events": member.events.select_related("from_organization", "to_organization"),
+        "positions": member.positions.select_related("organization"),
+        "can_write": request.scope.can_write(member.organization_id),
+        "lifecycle_form": LifecycleForm(),
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def member_create(request):
+    if not request.scope.can_write_anything:
+        raise PermissionDenied
+    organizations = request.scope.writable_organizations().filter(dissolved__isnull=True)
+    initial = {"organization": request.GET.get("org"), "status": MemberStatus.PROBATIONARY}
+    form = MemberForm(request.POST or None, organizations=organizations, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            member = services.create_member(request.user, form.cleaned_data)
+        except ValidationError as error:
+            _attach(form, error)
+        else:
+            messages.success(request, f"Đã thêm đảng viên {member.full_name}.")
+            return redirect(member)
+    return render(request, "members/form.html", {"form": form, "title": "Thêm đảng viên"})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def member_edit(request, pk):
+    member = request.scope.get_member(pk)
+    request.scope.check_write(member.organization_id)
+    form = MemberForm(request.POST or None, instance=member, editing=True)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_member(request.user, member, form.cleaned_data)
+        except ValidationError as error:
+            _attach(form, error)
+        else:
+            messages.success(request, "Đã lưu hồ sơ.")
+            return redirect(member)
+    return render(request, "members/form.html", {"form": form, "title": f"Sửa hồ sơ: {member.full_name}", "member": member})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def member_transfer(request, pk):
+    member = request.scope.get_member(pk)
+    request.scope.check_write(member.organization_id)
+    organizations = request.scope.writable_organizations().filter(dissolved__isnull=True).exclude(pk=member.organization_id)
+    form = TransferForm(request.POST or None, organizations=organizations)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.transfer_member(request.user, member, data["to_organization"], on=data["date"],
+                                     decision_number=data["decision_number"], note=data["note"])
+        except ValidationError as error:
+            _attach(form, error)
+        else:
+            messages.success(request, f"Đã chuyển sinh hoạt đến {data['to_organization'].name}.")
+            return redirect(member)
+    return render(request, "members/form.html", {"form": form, "title": f"Chuyển sinh hoạt: {member.full_name}", "member": member})
+
+
+@login_required
+@require_http_methods(["POST"])
+def member_lifecycle(request, pk):
+    member = request.scope.get_member(pk)
+    request.scope.check_write(member.organization_id)
+    form = LifecycleForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            if data["action"] == "chinh_thuc":
+                services.recognize_official(request.user, member, on=data["date"], decision_number=data["decision_number"])
+            else:
+                services.end_membership(request.user, member, data["action"], on=data["date"],
+                                        decision_number=data["decision_number"], note=data["note"])
+        except ValidationError as error:
+            for text in error.messages:
+                messages.error(request, text)
+        else:
+            messages.success(request, "Đã ghi nhận sự kiện.")
+    else:
+        for field, errors in form.errors.items():
+            messages.error(request, f"{form.fields[field].label if field in form.fields else field}: {' '.join(errors)}")
+    return redirect(member)
+
+
+def _attach(form, error: ValidationError) -> None:
+    for field, texts in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, texts)

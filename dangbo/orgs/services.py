@@ -1,0 +1,91 @@
+"""Business operations on organizations: each is one transaction with its audit entry."""
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+
+from dangbo.audit import log as audit
+from dangbo.audit.models import AuditAction
+from dangbo.core import vn
+from dangbo.orgs import tree
+from dangbo.orgs.models import ChangeKind, Organization, OrgChange
+
+
+@transaction.atomic
+def create_organization(user, *, parent: Organization | None, decision_number: str = "", **fields) -> Organization:
+    fields = {k: vn.nfc(v) if isinstance(v, str) else v for k, v in fields.items()}
+    org = tree.create_organization(parent=parent, **fields)
+    change = OrgChange.objects.create(kind=ChangeKind.ESTABLISH, date=org.established or date.today(),
+                                      decision_number=decision_number, new_name=org.name)
+    change.results.add(org)
+    audit.record(user, AuditAction.CREATE, org)
+    return org
+
+
+@transaction.atomic
+def update_organization(user, org: Organization, *, decision_number: str = "", change_date: date | None = None,
+                        **fields) -> Organization:
+    """Edit fields; a new name is kept as a rename in the restructuring history."""
+    before = audit.snapshot(org)
+    old_name = org.name
+    for key, value in fields.items():
+        setattr(org, key, vn.nfc(value) if isinstance(value, str) else value)
+    org.save()
+    if org.name != old_name:
+        change = OrgChange.objects.create(kind=ChangeKind.RENAME, date=change_date or date.today(),
+                                          decision_number=decision_number, old_name=old_name, new_name=org.name)
+        change.sources.add(org)
+        change.results.add(org)
+    audit.record(user, AuditAction.UPDATE, org, before=before)
+    return org
+
+
+@transaction.atomic
+def move_organization(user, org: Organization, new_parent: Organization, *, on: date, decision_number: str = "") -> None:
+    before = audit.snapshot(org)
+    tree.move_subtree(org, new_parent)
+    change = OrgChange.objects.create(kind=ChangeKind.MOVE, date=on, decision_number=decision_number,
+                                      note=f"Chuyển về trực thuộc {new_parent.name}")
+    change.sources.add(org)
+    change.results.add(new_parent)
+    audit.record(user, AuditAction.UPDATE, org, before=before)
+
+
+@transaction.atomic
+def dissolve_organization(user, org: Organization, *, on: date, decision_number: str = "") -> None:
+    from dangbo.members.models import ACTIVE_STATUSES
+
+    if org.members.filter(status__in=ACTIVE_STATUSES).exists() or org.children.filter(dissolved__isnull=True).exists():
+        raise ValueError("Phải chuyển hết đảng viên và tổ chức trực thuộc trước khi giải thể.")
+    before = audit.snapshot(org)
+    org.dissolved = on
+    org.save(update_fields=["dissolved"])
+    change = OrgChange.objects.create(kind=ChangeKind.DISSOLVE, date=on, decision_number=decision_number,
+                                      old_name=org.name)
+    change.sources.add(org)
+    audit.record(user, AuditAction.UPDATE, org, before=before)
+
+
+@transaction.atomic
+def merge_organizations(user, sources: list[Organization], into: Organization, *, on: date,
+                        decision_number: str = "") -> OrgChange:
+    """Hợp nhất/sáp nhập: members and sub-organizations of each source move into `into`,
+    each source is dissolved, and the lineage (sources -> result) is kept."""
+    from dangbo.members.services import transfer_members_in_bulk
+
+    change = OrgChange.objects.create(kind=ChangeKind.MERGE, date=on, decision_number=decision_number,
+                                      new_name=into.name)
+    for source in sources:
+        if source.pk == into.pk:
+            continue
+        for child in list(source.children.filter(dissolved__isnull=True)):
+            tree.move_subtree(child, into)
+        transfer_members_in_bulk(user, source, into, on=on, decision_number=decision_number)
+        before = audit.snapshot(source)
+        source.dissolved = on
+        source.save(update_fields=["dissolved"])
+        audit.record(user, AuditAction.UPDATE, source, before=before, note=f"Hợp nhất vào {into.name}")
+        change.sources.add(source)
+    change.results.add(into)
+    return change

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from dangbo.orgs import views
+
+app_name = "orgs"
+urlpatterns = [
+    path("", views.tree, name="tree"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/truc-thuoc/", views.children, name="children"),
+    path("<int:pk>/thanh-lap/", views.create_child, name="create_child"),
+    path("<int:pk>/sua/", views.edit, name="edit"),
+]

@@ -1,0 +1,85 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from dangbo.members.filters import page_after
+from dangbo.members.models import ACTIVE_STATUSES
+from dangbo.orgs import services
+from dangbo.orgs.counts import member_counts_for
+from dangbo.orgs.forms import OrganizationForm
+from dangbo.orgs.models import Position
+
+
+def _with_counts(orgs, scope) -> list[dict]:
+    orgs = list(orgs)
+    visible_counts = [o.pk for o in orgs if scope.can_see_member_list(o)] if not scope.is_admin else [o.pk for o in orgs]
+    counts = member_counts_for(visible_counts)
+    return [{"org": o, "counts": counts.get(o.pk), "has_children": o.children.exists()} for o in orgs]
+
+
+@login_required
+def tree(request):
+    roots = request.scope.root_organizations()
+    return render(request, "orgs/tree.html", {"nodes": _with_counts(roots, request.scope)})
+
+
+@login_required
+def children(request, pk):
+    """One level of the tree, loaded when the user opens a node (htmx)."""
+    org = request.scope.get_organization(pk)
+    kids = request.scope.organizations().filter(parent=org, dissolved__isnull=True).order_by("name")
+    return render(request, "orgs/_nodes.html", {"nodes": _with_counts(kids, request.scope)})
+
+
+@login_required
+def detail(request, pk):
+    scope = request.scope
+    org = scope.get_organization(pk)
+    show_members = scope.can_see_member_list(org)
+    members, cursor = page_after(org.members.filter(status__in=ACTIVE_STATUSES), None) if show_members else ([], None)
+    kids = scope.organizations().filter(parent=org).order_by("dissolved", "name")
+    committee = Position.objects.filter(organization=org, end__isnull=True).select_related("member").order_by("kind")
+    return render(request, "orgs/detail.html", {
+        "org": org,
+        "ancestors": [a for a in org.ancestors() if scope.organizations().filter(pk=a.pk).exists()],
+        "children": _with_counts(kids, scope),
+        "counts": member_counts_for([org.pk])[org.pk] if show_members else None,
+        "committee": committee,
+        "terms": org.terms.all(),
+        "members": members,
+        "more_members": cursor is not None,
+        "show_members": show_members,
+        "changes": (org.changes_as_source.all() | org.changes_as_result.all()).distinct(),
+        "can_write": scope.can_write(org),
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def create_child(request, pk):
+    parent = request.scope.get_organization(pk)
+    request.scope.check_write(parent)
+    form = OrganizationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        org = services.create_organization(request.user, parent=parent, **data)
+        messages.success(request, f"Đã thành lập {org.name}.")
+        return redirect(org)
+    return render(request, "orgs/form.html", {"form": form, "title": f"Thành lập tổ chức trực thuộc {parent.name}"})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit(request, pk):
+    org = request.scope.get_organization(pk)
+    request.scope.check_write(org)
+    form = OrganizationForm(request.POST or None, instance=org)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        decision = data.pop("decision_number", "")
+        org.refresh_from_db()  # the form mutated the instance; the service compares old and new
+        services.update_organization(request.user, org, decision_number=decision, **data)
+        messages.success(request, "Đã lưu.")
+        return redirect(org)
+    return render(request, "orgs/form.html", {"form": form, "title": f"Sửa: {org.name}"})
