@@ -9,4 +9,5 @@ urlpatterns = [
     path("<int:pk>/truc-thuoc/", views.children, name="children"),
     path("<int:pk>/thanh-lap/", views.create_child, name="create_child"),
     path("<int:pk>/sua/", views.edit, name="edit"),
+    path("<int:pk>/sap-xep/<slug:action>/", views.restructure, name="restructure"),
 ]

@@ -7,7 +7,10 @@ from dangbo.members.filters import page_after
 from dangbo.members.models import ACTIVE_STATUSES
 from dangbo.orgs import services
 from dangbo.orgs.counts import member_counts_for
-from dangbo.orgs.forms import OrganizationForm
+from django.core.exceptions import ValidationError
+from django.http import Http404
+
+from dangbo.orgs.forms import DissolveForm, MergeForm, MoveForm, OrganizationForm
 from dangbo.orgs.models import Position
 
 
@@ -83,3 +86,43 @@ def edit(request, pk):
         messages.success(request, "Đã lưu.")
         return redirect(org)
     return render(request, "orgs/form.html", {"form": form, "title": f"Sửa: {org.name}"})
+
+
+RESTRUCTURE_ACTIONS = {
+    "move": ("Chuyển trực thuộc", MoveForm),
+    "merge": ("Hợp nhất vào tổ chức khác", MergeForm),
+    "dissolve": ("Giải thể", DissolveForm),
+}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def restructure(request, pk, action):
+    """Move, merge or dissolve: each kept in the restructuring history with its decision."""
+    if action not in RESTRUCTURE_ACTIONS:
+        raise Http404
+    org = request.scope.get_organization(pk)
+    request.scope.check_write(org)
+    title, form_class = RESTRUCTURE_ACTIONS[action]
+    others = request.scope.writable_organizations().filter(dissolved__isnull=True).exclude(
+        pk__in=org.subtree().values("pk"))
+    kwargs = {} if action == "dissolve" else {"organizations": others.order_by("path")}
+    form = form_class(request.POST or None, **kwargs)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if action == "move":
+                services.move_organization(request.user, org, data["new_parent"], on=data["date"],
+                                           decision_number=data["decision_number"])
+            elif action == "merge":
+                services.merge_organizations(request.user, [org], data["into"], on=data["date"],
+                                             decision_number=data["decision_number"])
+            else:
+                services.dissolve_organization(request.user, org, on=data["date"],
+                                               decision_number=data["decision_number"])
+        except (ValueError, ValidationError) as error:
+            form.add_error(None, str(error.messages[0] if hasattr(error, "messages") else error))
+        else:
+            messages.success(request, f"Đã ghi nhận: {title.lower()} — {org.name}.")
+            return redirect(data.get("into") or org)
+    return render(request, "orgs/form.html", {"form": form, "title": f"{title}: {org.name}"})
