@@ -1,6 +1,6 @@
 from django import forms
 
-from dangbo.orgs.models import Organization
+from dangbo.orgs.models import Organization, Position, Term
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
 
@@ -37,3 +37,36 @@ class MergeForm(forms.Form):
 class DissolveForm(forms.Form):
     date = forms.DateField(label="Ngày giải thể", widget=DATE_WIDGET)
     decision_number = forms.CharField(label="Số quyết định", max_length=60, required=False)
+
+
+class TermForm(forms.ModelForm):
+    class Meta:
+        model = Term
+        fields = ["name", "congress_ordinal", "start", "end"]
+        widgets = {"start": DATE_WIDGET, "end": DATE_WIDGET}
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].replace("–", "-").replace(" ", "")
+        parts = name.split("-")
+        if len(parts) != 2 or not all(p.isdigit() and len(p) == 4 for p in parts) or int(parts[1]) <= int(parts[0]):
+            raise forms.ValidationError("Nhiệm kỳ ghi dạng 2025-2030.")
+        return name
+
+
+class PositionForm(forms.ModelForm):
+    class Meta:
+        model = Position
+        fields = ["member", "kind", "term", "start", "end", "decision_number"]
+        widgets = {"start": DATE_WIDGET, "end": DATE_WIDGET}
+
+    def __init__(self, *args, organization, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = members
+        self.fields["term"].queryset = organization.terms.all()
+        self.fields["term"].required = False
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", "Ngày kết thúc phải sau ngày bắt đầu.")
+        return data

@@ -9,7 +9,7 @@ from dangbo.audit import log as audit
 from dangbo.audit.models import AuditAction
 from dangbo.core import vn
 from dangbo.orgs import tree
-from dangbo.orgs.models import ChangeKind, Organization, OrgChange
+from dangbo.orgs.models import ChangeKind, Organization, OrgChange, Position, Term
 
 
 @transaction.atomic
@@ -89,3 +89,29 @@ def merge_organizations(user, sources: list[Organization], into: Organization, *
         change.sources.add(source)
     change.results.add(into)
     return change
+
+
+@transaction.atomic
+def add_term(user, org: Organization, **fields) -> Term:
+    term = Term.objects.create(organization=org, **fields)
+    audit.record(user, AuditAction.CREATE, term)
+    return term
+
+
+@transaction.atomic
+def add_position(user, org: Organization, **fields) -> Position:
+    """A member takes a committee position; the member must belong to the organization's subtree."""
+    member = fields["member"]
+    if not org.subtree().filter(pk=member.organization_id).exists():
+        raise ValueError("Đảng viên không sinh hoạt trong đảng bộ này.")
+    position = Position.objects.create(organization=org, **fields)
+    audit.record(user, AuditAction.CREATE, position)
+    return position
+
+
+@transaction.atomic
+def end_position(user, position: Position, on: date) -> None:
+    before = audit.snapshot(position)
+    position.end = on
+    position.save(update_fields=["end"])
+    audit.record(user, AuditAction.UPDATE, position, before=before)

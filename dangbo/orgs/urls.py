@@ -9,5 +9,7 @@ urlpatterns = [
     path("<int:pk>/truc-thuoc/", views.children, name="children"),
     path("<int:pk>/thanh-lap/", views.create_child, name="create_child"),
     path("<int:pk>/sua/", views.edit, name="edit"),
+    path("<int:pk>/nhiem-ky/", views.add_term, name="add_term"),
+    path("<int:pk>/cap-uy/", views.add_position, name="add_position"),
     path("<int:pk>/sap-xep/<slug:action>/", views.restructure, name="restructure"),
 ]

@@ -10,7 +10,7 @@ from dangbo.orgs.counts import member_counts_for
 from django.core.exceptions import ValidationError
 from django.http import Http404
 
-from dangbo.orgs.forms import DissolveForm, MergeForm, MoveForm, OrganizationForm
+from dangbo.orgs.forms import DissolveForm, MergeForm, MoveForm, OrganizationForm, PositionForm, TermForm
 from dangbo.orgs.models import Position
 
 
@@ -126,3 +126,35 @@ def restructure(request, pk, action):
             messages.success(request, f"Đã ghi nhận: {title.lower()} — {org.name}.")
             return redirect(data.get("into") or org)
     return render(request, "orgs/form.html", {"form": form, "title": f"{title}: {org.name}"})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def add_term(request, pk):
+    org = request.scope.get_organization(pk)
+    request.scope.check_write(org)
+    form = TermForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.add_term(request.user, org, **form.cleaned_data)
+        messages.success(request, "Đã thêm nhiệm kỳ.")
+        return redirect(org)
+    return render(request, "orgs/form.html", {"form": form, "title": f"Thêm nhiệm kỳ: {org.name}"})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def add_position(request, pk):
+    org = request.scope.get_organization(pk)
+    request.scope.check_write(org)
+    members = request.scope.members().filter(
+        organization__ancestor_links__ancestor=org, status__in=ACTIVE_STATUSES).order_by("sort_key")
+    form = PositionForm(request.POST or None, organization=org, members=members)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_position(request.user, org, **form.cleaned_data)
+        except ValueError as error:
+            form.add_error("member", str(error))
+        else:
+            messages.success(request, "Đã thêm chức vụ trong cấp ủy.")
+            return redirect(org)
+    return render(request, "orgs/form.html", {"form": form, "title": f"Cấp ủy: {org.name}"})
