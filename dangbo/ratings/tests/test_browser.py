@@ -1,0 +1,42 @@
+"""Real headless Chromium: a leader opens the dashboard, drills down and downloads the reports."""
+import io
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+
+from dangbo.ratings.tests.factories import known_ratings, open_period, province_targets
+
+pytestmark = pytest.mark.browser
+
+
+def test_leader_drills_down_and_downloads_the_rollup(live_tree, page_as, live_server):
+    known_ratings(live_tree)
+    open_period(live_tree.province, 2025)
+    province_targets(live_tree)
+    page = page_as(live_tree.leader_province)
+    page.goto(f"{live_server.url}/xep-loai/")
+    page.select_option("#choose select[name=year]", "2025")
+    page.click("#choose button[type=submit]")
+    page.wait_for_selector("h1:has-text('Đảng bộ tỉnh Lai Châu')")
+    assert page.locator("svg.chart").count() >= 3
+    assert "77,78%" in page.locator("#members-summary").inner_text()
+
+    page.click("#units a.drill:has-text('Đảng bộ xã Bình Lư')")
+    page.wait_for_selector("h1:has-text('Đảng bộ xã Bình Lư')")
+    units = page.locator("#units").inner_text()
+    assert "Đảng bộ Trường THPT Bình Lư" in units and "Chi bộ thôn Nà Tăm" in units
+
+    with page.expect_download() as download_info:
+        page.click("#export-xlsx")
+    assert download_info.value.suggested_filename.endswith(".xlsx")
+    with open(download_info.value.path(), "rb") as handle:
+        rows = list(load_workbook(io.BytesIO(handle.read())).active.iter_rows(values_only=True))
+    assert rows[-1][1] == "Toàn Đảng bộ xã Bình Lư" and rows[-1][2] == 7
+
+    with page.expect_download() as download_info:
+        page.click("#export-docx")
+    with open(download_info.value.path(), "rb") as handle:
+        doc = Document(io.BytesIO(handle.read()))
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in doc.tables[0].rows[0].cells[1].text
+    assert [row.cells[1].text for row in doc.tables[1].rows][-1] == "Toàn Đảng bộ xã Bình Lư"

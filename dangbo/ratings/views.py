@@ -1,0 +1,396 @@
+"""Pages of the annual rating: dashboard, drill-down, entry, periods, import and exports.
+
+Every page reads through request.scope: an organization outside the scope is a 404. Ratings
+are about people, so the member role (own record, own cell page) sees none of them.
+"""
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_http_methods, require_POST
+
+from dangbo.core import charts, tabular, vn
+from dangbo.core.party_docx import DOCX_CONTENT_TYPE
+from dangbo.core.party_pdf import PDF_CONTENT_TYPE
+from dangbo.members.models import ACTIVE_STATUSES, Member
+from dangbo.orgs.models import Organization, OrgClosure
+from dangbo.ratings import importing, reports, rollup, rules, services
+from dangbo.ratings.forms import LEVEL_CHOICES, ImportForm, MemberRatingForm, OrgRatingForm, TargetForm
+from dangbo.ratings.models import MemberRating, OrgRating, RatingPeriod, RatingTarget
+
+MEMBER_LIST_LIMIT = 1000
+LEVEL_COLORS = {rules.HTXSNV: "#b3171c", rules.HTTNV: "#e0812b", rules.HTNV: "#f2c14e", rules.KHTNV: "#6b7b8c"}
+
+
+def visible_org(request, pk) -> Organization:
+    """The organization if the user may see ratings in it, else 404 (ratings are about people)."""
+    org = request.scope.get_organization(pk)
+    if not request.scope.can_see_member_list(org):
+        raise Http404("Không tìm thấy hoặc ngoài phạm vi được phân quyền.")
+    return org
+
+
+def writable_org(request, pk) -> Organization:
+    org = visible_org(request, pk)
+    request.scope.check_write(org)
+    return org
+
+
+def _year(year: int) -> int:
+    if not 2000 <= year <= 2100:
+        raise Http404
+    return year
+
+
+def _attach(form, error: ValidationError) -> None:
+    for field, problems in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, problems)
+
+
+def _messages_of(error: ValidationError) -> list[str]:
+    return [m for problems in error.message_dict.values() for m in problems]
+
+
+# -- index and dashboard ------------------------------------------------------------------------
+
+
+@login_required
+def index(request):
+    if request.GET.get("org") and request.GET.get("year"):
+        org = visible_org(request, request.GET["org"])
+        try:
+            year = _year(int(request.GET["year"]))
+        except ValueError:
+            raise Http404
+        return redirect("ratings:dashboard", org.pk, year)
+    roots = [org for org in request.scope.root_organizations() if request.scope.can_see_member_list(org)]
+    this_year = timezone.localdate().year
+    rated = rollup.rated_years()
+    years = sorted(set(rated) | {this_year, this_year - 1}, reverse=True)
+    periods = request.scope.restrict(RatingPeriod.objects.select_related("organization"))[:50]
+    return render(request, "ratings/index.html", {"roots": roots, "years": years, "periods": periods,
+                                                  "default_year": rated[0] if rated else this_year})
+
+
+def _charts(result: rollup.Rollup, trend: dict) -> dict:
+    names = [u.organization.short_name or u.organization.name for u in result.children]
+    out = {}
+    if result.children:
+        def series(subject):
+            return [charts.Series(rules.LEVEL_LABELS[level], [getattr(u, subject)[level] for u in result.children],
+                                  LEVEL_COLORS[level]) for level in rules.LEVELS]
+        out["members_bars"] = charts.stacked_bars(names, series("members"), as_percent=True,
+                                                  title=f"Xếp loại đảng viên năm {result.year} theo đơn vị")
+        if any(u.grassroots.total for u in result.children):
+            out["grassroots_bars"] = charts.stacked_bars(names, series("grassroots"), as_percent=True,
+                                                         title=f"Xếp loại tổ chức cơ sở đảng năm {result.year}")
+    if len(trend["years"]) > 1:
+        member_target = next((c.target.min_percent for c in result.total.targets
+                              if c.target.subject == "members" and c.target.min_level == rules.HTTNV), None)
+        out["trend"] = charts.lines(
+            [str(y) for y in trend["years"]],
+            [charts.Series("Đảng viên HTTNV trở lên", [c.at_least_percent(rules.HTTNV) for c in trend["members"]]),
+             charts.Series("TCCSĐ HTTNV trở lên", [c.at_least_percent(rules.HTTNV) for c in trend["grassroots"]])],
+            target=float(member_target) if member_target is not None else None, value_suffix="%",
+            title="Tỷ lệ hoàn thành tốt nhiệm vụ trở lên qua các năm", y_max=100)
+    return out
+
+
+@login_required
+def dashboard(request, pk, year):
+    org, year = visible_org(request, pk), _year(year)
+    result = rollup.build(org, year)
+    trend = rollup.trend(org)
+    periods = list(services.covering_periods(org, year))
+    own_period = next((p for p in periods if p.organization_id == org.pk), None)
+    writable, reason = services.period_state(org, year)
+    can_write = request.scope.can_write(org)
+    breaches = services.validate_subtree(org, year).breaches if own_period and own_period.is_open else []
+    active = Member.objects.filter(status__in=ACTIVE_STATUSES,
+                                   organization_id__in=OrgClosure.objects.filter(ancestor=org).values("descendant_id"))
+    return render(request, "ratings/dashboard.html", {
+        "org": org, "year": year, "result": result, "trend": trend, "charts": _charts(result, trend),
+        "levels": [(level, rules.LEVEL_LABELS[level], rules.LEVEL_SHORT[level]) for level in rules.LEVELS],
+        "ancestors": [a for a in org.ancestors() if request.scope.can_see_member_list(a)],
+        "periods": periods, "own_period": own_period, "writable": writable, "period_reason": reason,
+        "can_write": can_write, "breaches": breaches, "unrated": max(0, active.count() - result.total.members.total)
+        if year == timezone.localdate().year else None,
+        "rule_set": _rule_set(year), "years": sorted(set(rollup.rated_years()) | {year}, reverse=True),
+        "has_members": org.members.filter(status__in=ACTIVE_STATUSES).exists(),
+        "target_form": TargetForm() if can_write else None,
+        "own_targets": RatingTarget.objects.filter(organization=org, year=year),
+    })
+
+
+def _rule_set(year):
+    try:
+        return rules.rules_for_year(year)
+    except LookupError:
+        return None
+
+
+def _level_filter(request):
+    level, minimum = request.GET.get("level", ""), request.GET.get("min", "")
+    if level and level not in rules.LEVEL_LABELS or minimum and minimum not in rules.LEVEL_LABELS:
+        raise Http404
+    if level:
+        return [level], rules.LEVEL_LABELS[level]
+    if minimum:
+        return list(rules.levels_at_least(minimum)), f"{rules.LEVEL_LABELS[minimum]} trở lên"
+    return list(rules.LEVELS), "Tất cả mức"
+
+
+@login_required
+def member_list(request, pk, year):
+    """The members behind a number of the dashboard."""
+    org, year = visible_org(request, pk), _year(year)
+    levels, label = _level_filter(request)
+    subtree = OrgClosure.objects.filter(ancestor=org).values("descendant_id")
+    ratings = request.scope.restrict(MemberRating.objects.filter(year=year, organization_id__in=subtree,
+                                                                 level__in=levels))
+    total = ratings.count()
+    rows = ratings.select_related("member", "organization").order_by("organization__path", "member__sort_key")[:MEMBER_LIST_LIMIT]
+    return render(request, "ratings/member_list.html", {"org": org, "year": year, "rows": rows, "total": total,
+                                                        "label": label, "limit": MEMBER_LIST_LIMIT,
+                                                        "can_write": request.scope.can_write(org)})
+
+
+@login_required
+def unit_list(request, pk, year):
+    """The grassroots organizations behind a number of the dashboard."""
+    org, year = visible_org(request, pk), _year(year)
+    levels, label = _level_filter(request)
+    subtree = OrgClosure.objects.filter(ancestor=org).values("descendant_id")
+    ratings = request.scope.restrict(OrgRating.objects.filter(year=year, organization_id__in=subtree, level__in=levels,
+                                                              organization__kind__in=rollup.GRASSROOTS))
+    rows = ratings.select_related("organization", "rated_by").order_by("organization__path")[:MEMBER_LIST_LIMIT]
+    return render(request, "ratings/unit_list.html", {"org": org, "year": year, "rows": rows, "total": ratings.count(),
+                                                      "label": label, "can_write": request.scope.can_write(org)})
+
+
+# -- entry -----------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def cell_entry(request, pk, year):
+    """One screen for a whole cell: one row per member."""
+    org, year = writable_org(request, pk), _year(year)
+    existing = {r.member_id: r for r in MemberRating.objects.filter(year=year, organization=org)}
+    members = list(Member.objects.filter(organization=org, status__in=ACTIVE_STATUSES)
+                   | Member.objects.filter(pk__in=list(existing)))
+    members.sort(key=lambda m: (m.sort_key, m.pk))
+    writable, reason = services.period_state(org, year)
+    errors: list[str] = []
+    if request.method == "POST":
+        inputs = [services.RatingInput(
+            member=m, level=request.POST.get(f"level-{m.pk}", ""),
+            disciplined=bool(request.POST.get(f"disciplined-{m.pk}")), remedied=bool(request.POST.get(f"remedied-{m.pk}")),
+            notes=request.POST.get(f"notes-{m.pk}", ""), rated_on=_date(request.POST.get("rated_on"), errors))
+            for m in members]
+        if any(i.level not in rules.LEVEL_LABELS and i.level for i in inputs):
+            errors.append("Mức xếp loại không hợp lệ.")
+        if not errors:
+            try:
+                outcome = services.save_cell_ratings(request.user, org, year, inputs)
+            except ValidationError as error:
+                errors = _messages_of(error)
+            else:
+                messages.success(request, f"Đã lưu {outcome['saved']} kết quả xếp loại"
+                                          + (f", bỏ {outcome['removed']}" if outcome["removed"] else "") + ".")
+                for warning in outcome["warnings"]:
+                    messages.warning(request, warning.message)
+                return redirect("ratings:cell_entry", org.pk, year)
+        posted = {i.member.pk: i for i in inputs}
+    else:
+        posted = {}
+    rows = []
+    for member in members:
+        current = posted.get(member.pk) or existing.get(member.pk)
+        rows.append({"member": member, "level": getattr(current, "level", ""),
+                     "disciplined": getattr(current, "disciplined", False),
+                     "remedied": getattr(current, "remedied", False), "notes": getattr(current, "notes", "")})
+    children = Organization.objects.filter(parent=org, dissolved__isnull=True) if not members else []
+    return render(request, "ratings/cell_entry.html", {
+        "org": org, "year": year, "rows": rows, "levels": LEVEL_CHOICES, "errors": errors, "writable": writable,
+        "period_reason": reason, "children": children, "rated_on": vn.format_date(services.default_rating_date(year)),
+        "warnings": services.quota_warnings(org, year) if request.method == "GET" else [],
+    })
+
+
+def _date(text, errors):
+    try:
+        return vn.parse_date(text) if text else None
+    except ValueError as error:
+        errors.append(str(error))
+        return None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def member_rating(request, member_pk, year):
+    """One member's rating."""
+    member, year = request.scope.get_member(member_pk), _year(year)
+    visible_org(request, member.organization_id)
+    request.scope.check_write(member.organization_id)
+    current = MemberRating.objects.filter(member=member, year=year).first()
+    initial = {"level": current.level, "rated_on": current.rated_on, "disciplined": current.disciplined,
+               "remedied": current.remedied, "notes": current.notes} if current else \
+        {"rated_on": services.default_rating_date(year)}
+    form = MemberRatingForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_member_rating(request.user, member, year, **form.cleaned_data)
+        except ValidationError as error:
+            _attach(form, error)
+        else:
+            messages.success(request, f"Đã lưu xếp loại năm {year} của {member.full_name}.")
+            return redirect("ratings:dashboard", member.organization_id, year)
+    history = MemberRating.objects.filter(member=member).select_related("organization").order_by("-year")
+    return render(request, "ratings/rating_form.html", {"form": form, "subject": member.full_name, "year": year,
+                                                        "history": history, "back": member.get_absolute_url()})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def org_rating(request, pk, year):
+    """An organization's rating, entered by its direct superior."""
+    org, year = visible_org(request, pk), _year(year)
+    superior = org.parent or org
+    if not request.scope.can_see_member_list(superior):
+        raise Http404
+    request.scope.check_write(superior)
+    current = OrgRating.objects.filter(organization=org, year=year).first()
+    fields = ("level", "rated_on", "violations", "disciplined", "subordinate_disciplined", "remedied", "notes")
+    initial = {f: getattr(current, f) for f in fields} if current else {"rated_on": services.default_rating_date(year)}
+    form = OrgRatingForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_org_rating(request.user, org, year, **form.cleaned_data)
+        except ValidationError as error:
+            _attach(form, error)
+        else:
+            messages.success(request, f"Đã lưu xếp loại năm {year} của {org.name}.")
+            return redirect("ratings:dashboard", superior.pk, year)
+    history = OrgRating.objects.filter(organization=org).select_related("organization").order_by("-year")
+    return render(request, "ratings/rating_form.html", {"form": form, "subject": org.name, "year": year,
+                                                        "history": history,
+                                                        "back": reverse("ratings:dashboard", args=[superior.pk, year])})
+
+
+# -- periods and targets ---------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def period_action(request, pk, year, action):
+    org, year = writable_org(request, pk), _year(year)
+    try:
+        if action == "open":
+            services.open_period(request.user, org, year, request.POST.get("note", ""))
+            messages.success(request, f"Đã mở đợt xếp loại năm {year}.")
+        else:
+            period = RatingPeriod.objects.filter(organization=org, year=year).first()
+            if period is None:
+                raise Http404
+            if action == "close":
+                services.close_period(request.user, period)
+                messages.success(request, f"Đã khóa đợt xếp loại năm {year}.")
+            elif action == "reopen":
+                services.reopen_period(request.user, period, request.POST.get("reason", ""))
+                messages.success(request, f"Đã mở lại đợt xếp loại năm {year}.")
+            else:
+                raise Http404
+    except ValidationError as error:
+        for message in _messages_of(error):
+            messages.error(request, message)
+    return redirect("ratings:dashboard", org.pk, year)
+
+
+@login_required
+@require_POST
+def target_add(request, pk, year):
+    org, year = writable_org(request, pk), _year(year)
+    form = TargetForm(request.POST)
+    if form.is_valid():
+        services.add_target(request.user, org, year, **form.cleaned_data)
+        messages.success(request, "Đã thêm chỉ tiêu.")
+    else:
+        messages.error(request, "Chỉ tiêu không hợp lệ: " + "; ".join(e for errs in form.errors.values() for e in errs))
+    return redirect("ratings:dashboard", org.pk, year)
+
+
+@login_required
+@require_POST
+def target_delete(request, target_pk):
+    target = request.scope.get(request.scope.restrict(RatingTarget.objects.all()), pk=target_pk)
+    writable_org(request, target.organization_id)
+    services.delete_target(request.user, target)
+    messages.success(request, "Đã xóa chỉ tiêu.")
+    return redirect("ratings:dashboard", target.organization_id, target.year)
+
+
+# -- import --------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_ratings(request, pk, year):
+    org, year = writable_org(request, pk), _year(year)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    table = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        table, importer = importing.load(org, year, upload, upload.name)
+        if table.ok:
+            count = importing.write(request.user, importer, table)
+            messages.success(request, f"Đã nhập {vn.format_number(count)} kết quả xếp loại từ {upload.name}.")
+            return redirect("ratings:dashboard", org.pk, year)
+    return render(request, "ratings/import.html", {"org": org, "year": year, "form": form, "table": table,
+                                                   "errors": table.errors[:200] if table else [],
+                                                   "max_rows": importing.MAX_ROWS})
+
+
+@login_required
+def import_template(request):
+    return tabular.xlsx_download(tabular.template_xlsx(importing.SPEC), "mau-nhap-xep-loai.xlsx")
+
+
+# -- exports ---------------------------------------------------------------------------------
+
+
+def _report_options(request) -> reports.ReportOptions:
+    on = None
+    if request.GET.get("ngay"):
+        try:
+            on = vn.parse_date(request.GET["ngay"])
+        except ValueError:
+            on = None
+    return reports.ReportOptions(number=vn.nfc(request.GET.get("so", "")), place=vn.nfc(request.GET.get("noi", "")),
+                                 on=on or timezone.localdate())
+
+
+def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
+
+
+@login_required
+def export(request, pk, year, fmt):
+    org, year = visible_org(request, pk), _year(year)
+    result = rollup.build(org, year)
+    name = f"xep-loai-{year}-{org.code}"
+    if fmt == "xlsx":
+        return tabular.xlsx_download(reports.xlsx_bytes(result), f"{name}.xlsx")
+    if fmt == "docx":
+        return _download(reports.docx_bytes(result, _report_options(request)), DOCX_CONTENT_TYPE, f"{name}.docx")
+    if fmt == "pdf":
+        return _download(reports.pdf_bytes(result, _report_options(request), request), PDF_CONTENT_TYPE, f"{name}.pdf")
+    raise Http404
