@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from django.db import connection
-from django.db.models import Count
 
 from dangbo.members.models import ACTIVE_STATUSES, Member, MemberStatus
 from dangbo.orgs.models import OrgClosure
@@ -15,19 +14,24 @@ def _empty() -> dict:
 def member_counts_for(org_ids: list[int]) -> dict[int, dict]:
     """{org_id: {active, official, probationary}} over each organization's whole subtree.
 
-    One join of the closure table with the (organization, status) index of members.
+    One join of the closure table with the (organization, status) index of members; written
+    as SQL because the ORM would route the join through the organizations table and sort.
     """
     if not org_ids:
         return {}
-    rows = (
-        Member.objects.filter(status__in=ACTIVE_STATUSES, organization__ancestor_links__ancestor_id__in=org_ids)
-        .values_list("organization__ancestor_links__ancestor_id", "status")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
+    placeholders = ", ".join(["%s"] * len(org_ids))
+    sql = f"""
+        SELECT c.ancestor_id, m.status, COUNT(*)
+        FROM {OrgClosure._meta.db_table} c
+        JOIN {Member._meta.db_table} m ON m.organization_id = c.descendant_id
+        WHERE c.ancestor_id IN ({placeholders}) AND m.status IN (%s, %s)
+        GROUP BY c.ancestor_id, m.status
+    """
     counts = {org_id: _empty() for org_id in org_ids}
-    for org_id, status, n in rows:
-        _add(counts[org_id], status, n)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*org_ids, *ACTIVE_STATUSES])
+        for org_id, status, n in cursor.fetchall():
+            _add(counts[org_id], status, int(n))
     return counts
 
 

@@ -2,7 +2,7 @@
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/dangbo_bench_ratings \
         .venv/bin/python -m dangbo migrate
-    DATABASE_URL=... .venv/bin/python -m dangbo bench_ratings --members 1000000
+    DATABASE_URL=... .venv/bin/python -m dangbo bench ratings --members 1000000
 
 Synthetic national shape (DESIGN.md): root -> 34 provinces -> communes -> grassroots
 committees (20 per commune) -> 3 cells of 16 members each; one rating per member and

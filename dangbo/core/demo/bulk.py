@@ -1,0 +1,93 @@
+"""Set-based writes for large loads (DESIGN.md "Bulk writes"): PostgreSQL COPY through psycopg 3,
+SQLite executemany in the caller's transaction. Rows are tuples in the column order below;
+dates may be ISO strings (both databases parse them)."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from django.core.management.color import no_style
+from django.db import connection
+
+from dangbo.members.models import Member, MemberEvent
+from dangbo.orgs.models import Organization, Position, Term
+
+ORG_COLUMNS = ("id", "parent_id", "kind", "code", "name", "short_name", "established", "dissolved", "path", "depth")
+TERM_COLUMNS = ("id", "organization_id", "name", "congress_ordinal", "start", "end")
+MEMBER_COLUMNS = (
+    "id", "full_name", "sort_key", "search_name", "birth_date", "gender", "ethnicity", "religion", "home_town",
+    "citizen_id", "phone", "education", "professional_qualification", "political_theory", "occupation",
+    "admission_date", "official_date", "card_number", "organization_id", "status", "created_at", "updated_at",
+)
+EVENT_COLUMNS = ("member_id", "kind", "date", "from_organization_id", "to_organization_id", "decision_number",
+                 "discipline_form", "note", "created_by_id", "created_at")
+POSITION_COLUMNS = ("id", "organization_id", "term_id", "member_id", "kind", "start", "end", "decision_number")
+
+
+def write_rows(table: str, columns: Sequence[str], rows: Iterable[Sequence]) -> int:
+    """Append rows to table: COPY on PostgreSQL, one executemany on SQLite. Returns the row count."""
+    qn = connection.ops.quote_name
+    column_sql = ", ".join(qn(c) for c in columns)
+    count = 0
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {qn(table)} ({column_sql}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+                    count += 1
+            return count
+        rows = rows if isinstance(rows, list) else list(rows)
+        placeholders = ", ".join(["?"] * len(columns))
+        # The raw sqlite3 cursor: no per-row placeholder conversion, no debug logging.
+        connection.connection.executemany(f"INSERT INTO {qn(table)} ({column_sql}) VALUES ({placeholders})", rows)
+        return len(rows)
+
+
+def insert_organizations(rows: Iterable[Sequence]) -> int:
+    return write_rows(Organization._meta.db_table, ORG_COLUMNS, rows)
+
+
+def insert_terms(rows: Iterable[Sequence]) -> int:
+    return write_rows(Term._meta.db_table, TERM_COLUMNS, rows)
+
+
+def insert_members(rows: Iterable[Sequence]) -> int:
+    return write_rows(Member._meta.db_table, MEMBER_COLUMNS, rows)
+
+
+def insert_events(rows: Iterable[Sequence]) -> int:
+    return write_rows(MemberEvent._meta.db_table, EVENT_COLUMNS, rows)
+
+
+def insert_positions(rows: Iterable[Sequence]) -> int:
+    return write_rows(Position._meta.db_table, POSITION_COLUMNS, rows)
+
+
+def next_id(model) -> int:
+    """First free primary key of model (rows are written with explicit ids)."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {connection.ops.quote_name(model._meta.db_table)}")
+        return int(cursor.fetchone()[0])
+
+
+def reset_sequences(models: Sequence) -> None:
+    """After explicit ids, point PostgreSQL sequences past them (SQLite follows MAX(rowid))."""
+    statements = connection.ops.sequence_reset_sql(no_style(), list(models))
+    if statements:
+        with connection.cursor() as cursor:
+            for sql in statements:
+                cursor.execute(sql)
+
+
+def db_datetime(value):
+    """A datetime as the backend stores it (SQLite: text in UTC; PostgreSQL: the aware value)."""
+    return connection.ops.adapt_datetimefield_value(value)
+
+
+def analyze(tables: Sequence[str]) -> None:
+    """Fresh planner statistics after a bulk load (outside a transaction on PostgreSQL is fine too)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            for table in tables:
+                cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
+        else:
+            cursor.execute("ANALYZE")
