@@ -1,0 +1,56 @@
+"""Structured facts from Vietnamese party reports and news (plain Python, no Django).
+
+    >>> from dangbo.extract import extract
+    >>> facts = extract("Đảng ủy Khối ban hành Nghị quyết số 02-NQ/ĐUK ngày 4-7-2011.")
+    >>> facts.documents[0].issuer_code, facts.documents[0].date.isoformat()
+    ('ĐUK', '2011-07-04')
+
+One module per kind of fact: documents, targets, statistics, people, congresses, dates.
+Every fact keeps its exact span in the input (``text == input[start:end]``), and
+``Facts.to_json()`` gives the schema scored by /shared/eval/score.py.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .congresses import find_congresses
+from .dates import detect_article_date, find_dates
+from .documents import find_documents
+from .model import Congress, DateMention, Document, Facts, Person, Statistic, Target
+from .people import find_people
+from .statistics import find_statistics
+from .targets import find_targets
+from .text import Prepared, SpanSet
+
+__all__ = ["extract", "detect_article_date", "Facts", "Document", "Target", "Statistic",
+           "Person", "Congress", "DateMention"]
+
+
+def extract(text: str, article_date: date | None = None) -> Facts:
+    """Facts of one article. ``article_date`` resolves dates written without a year
+    ("Sáng 28-5"); when it is None the dateline of the text is used if there is one."""
+    if article_date is None:
+        article_date = detect_article_date(text)
+    prepared = Prepared(text)
+
+    dated = find_dates(prepared, article_date)
+    documents, document_spans = find_documents(prepared)
+    congresses, congress_spans = find_congresses(prepared)
+    people, people_spans = find_people(prepared)
+    blocked = SpanSet([(s, e) for _, s, e in dated] + document_spans + congress_spans
+                      + people_spans + _times(prepared))
+    targets, target_spans = find_targets(prepared, blocked)
+    blocked.add_many(target_spans)
+    statistics = find_statistics(prepared, blocked)
+
+    return Facts(documents=documents, targets=targets, statistics=statistics, people=people,
+                 congresses=congresses, dates=[d for d, _, _ in dated], article_date=article_date)
+
+
+# Clock times ("19:09", "5:00 PM", "8h30") are never statistics.
+_TIME_RE = re.compile(r"(?<!\d)\d{1,2}\s?(?::|h)\s?\d{2}(?:\s?(?:AM|PM|am|pm))?(?!\d)")
+
+
+def _times(prepared: Prepared) -> list[tuple[int, int]]:
+    return [m.span() for m in _TIME_RE.finditer(prepared.canon)]
