@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
@@ -37,6 +38,8 @@ def member_list(request):
         "age_bands": [(key, label) for key, (label, _, _) in AGE_BANDS.items()],
         "organization": request.scope.get_organization(member_filter.organization_id) if member_filter.organization_id else None,
         "can_create": request.scope.can_write_anything,
+        "export_url": reverse("members:export"),
+        "member_list_links": [{"url": reverse("members:import"), "label": "Nhập từ Excel"}],
     }
     template = "members/_rows.html" if request.htmx and request.GET.get("after") else "members/list.html"
     return render(request, template, context)

@@ -1,0 +1,642 @@
+"""The one import/export pipeline for spreadsheets (.xlsx and .csv), shared by every app.
+
+Importing a file is always the same four steps; only the column list and the row rules
+differ between apps (members, ratings, ...):
+
+1. Describe the table once with a `TableSpec` of `Column`s: field name, the Vietnamese
+   header the user sees, whether it is required, a parser that turns a cell into a python
+   value (raising ValueError with a Vietnamese message), an example value and a note for
+   the template::
+
+       from dangbo.core import tabular as t
+
+       SPEC = t.TableSpec("Xếp loại", [
+           t.Column("card_number", "Số thẻ đảng viên", required=True, parse=t.digits(), text_cells=True),
+           t.Column("year", "Năm", required=True, parse=t.integer(2000, 2100), example=2025),
+           t.Column("level", "Mức xếp loại", required=True,
+                    parse=t.choice({"Hoàn thành xuất sắc nhiệm vụ": "htxs", ...})),
+           t.Column("rated_on", "Ngày xếp loại", parse=t.date_value, example=date(2025, 12, 15)),
+       ])
+
+2. Offer the template (header row, one example row, a "Hướng dẫn" sheet explaining each
+   column): ``HttpResponse(t.template_xlsx(SPEC), content_type=t.XLSX_CONTENT_TYPE)``
+   or simply ``t.xlsx_download(t.template_xlsx(SPEC), "mau-xep-loai.xlsx")``.
+
+3. Read and validate the upload in one call. Rows stream from the file (openpyxl
+   read_only; CSV in UTF-8 with or without BOM, ``;`` or ``,`` sniffed from the header
+   line); headers are matched without regard to case, accents or a trailing "(...)";
+   strings are NFC-normalised; dates may be real Excel dates or dd/mm/yyyy text::
+
+       table = t.load_table(upload, upload.name, SPEC,
+                            row_validator=check_row,         # (clean_row) -> [(field, message)]
+                            table_validator=check_all_rows)  # (clean_rows) -> [RowError], set-based
+       if table.errors:
+           ... show table.errors[:200]; offer t.errors_xlsx(table.errors) for download
+
+   Each clean row is a dict {field: value} plus ``row[ROW] = the row number as Excel
+   shows it`` (header = row 1). Each error is a `RowError(row_number, header, message)`,
+   printed in Vietnamese as "Dòng 3, cột «Số CCCD»: ...". `duplicates_within(...)` and
+   `existing_values(...)` help a table validator find duplicate keys inside the file and
+   against the database with chunked set-based queries (never one query per row).
+
+4. All or nothing: write only when ``table.errors`` is empty, in one transaction, with
+   ``bulk_create(..., batch_size=BATCH_SIZE)``, and record ONE audit entry for the batch::
+
+       with transaction.atomic():
+           Model.objects.bulk_create(objs, batch_size=t.BATCH_SIZE)
+           t.record_import(request.user, Model, table, organization_id=..., note="...")
+
+Exporting: ``t.xlsx_response(headers, rows, "Đảng viên", "dang-vien.xlsx")`` streams any
+iterable of tuples (use ``queryset.values_list(...).iterator(chunk_size=2000)``, never a
+list of model objects) through an openpyxl write-only workbook spooled to a temporary
+file; dates get the dd/mm/yyyy cell format. `export_xlsx` returns the same file as bytes.
+
+Limits: the upload is validated and written inside one request. `load_table(max_rows=...)`
+refuses bigger files with a clear message; each app states its limit on its upload page.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from dangbo.core import vn
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+ROW = "_row"  # key of the Excel row number in every row dict
+BATCH_SIZE = 2000  # bulk_create batch size and iterator chunk size
+MAX_ERRORS = 5000  # validation stops collecting after this many errors
+DATE_FORMAT = "DD/MM/YYYY"
+HEADER_SEARCH_ROWS = 10  # the header may sit below a title block, within the first rows
+
+Parser = Callable[[Any], Any]
+
+
+class TableFormatError(ValueError):
+    """The file as a whole cannot be read: wrong type, encoding, missing columns, too big."""
+
+
+# -- column specification ---------------------------------------------------------------
+
+
+def text(max_length: int | None = None) -> Parser:
+    """Any text, NFC-normalised; numbers typed into the cell come back as their digits."""
+
+    def parse(value: Any) -> str:
+        result = _as_text(value)
+        if max_length is not None and len(result) > max_length:
+            raise ValueError(f"dài quá {max_length} ký tự")
+        return result
+
+    return parse
+
+
+def digits(length: int | None = None, *, numeric_pad: bool = True) -> Parser:
+    """A string of digits (CCCD, card numbers). Spaces, dots and dashes are dropped.
+
+    When Excel stored the value as a number, its leading zeros are gone; with `numeric_pad`
+    they are put back up to `length` (a 12-digit CCCD "001085..." typed as a number).
+    """
+
+    def parse(value: Any) -> str:
+        was_number = isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
+        result = re.sub(r"[\s.\-]", "", _as_text(value))
+        if not result.isdigit():
+            raise ValueError("chỉ được gồm chữ số")
+        if length is not None and was_number and numeric_pad and len(result) < length:
+            result = result.zfill(length)
+        if length is not None and len(result) != length:
+            raise ValueError(f"phải gồm đúng {length} chữ số")
+        return result
+
+    return parse
+
+
+def integer(minimum: int | None = None, maximum: int | None = None) -> Parser:
+    def parse(value: Any) -> int:
+        number = _as_decimal(value)
+        if number != number.to_integral_value():
+            raise ValueError("phải là số nguyên")
+        result = int(number)
+        if (minimum is not None and result < minimum) or (maximum is not None and result > maximum):
+            raise ValueError(f"phải từ {minimum} đến {maximum}")
+        return result
+
+    return parse
+
+
+def decimal_value(value: Any) -> Decimal:
+    """Numbers written the Vietnamese way ("3,76"; "60.137") or as Excel numbers."""
+    return _as_decimal(value)
+
+
+def date_value(value: Any) -> date:
+    """An Excel date cell or text dd/mm/yyyy (also d-m-yyyy, d.m.yyyy, yyyy-mm-dd)."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        result = vn.parse_date(_as_text(value))
+    except ValueError:
+        raise ValueError("không phải ngày hợp lệ (dạng dd/mm/yyyy)") from None
+    if result is None:
+        raise ValueError("không phải ngày hợp lệ (dạng dd/mm/yyyy)")
+    return result
+
+
+def choice(options: dict[str, Any]) -> Parser:
+    """One of the given labels -> its stored value; matching ignores case and accents."""
+    folded = {vn.fold(label): stored for label, stored in options.items()}
+    shown = ", ".join(label for label in options if label)
+
+    def parse(value: Any) -> Any:
+        key = vn.fold(_as_text(value))
+        if key not in folded:
+            raise ValueError(f"phải là một trong: {shown}")
+        return folded[key]
+
+    return parse
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a table: `field` in code, `header` as the user sees it in Excel."""
+
+    field: str
+    header: str
+    required: bool = False
+    parse: Parser = field(default_factory=text)
+    default: Any = ""  # value of an empty optional cell
+    example: Any = ""  # shown in the template's example row
+    note: str = ""  # shown in the template's "Hướng dẫn" sheet
+    text_cells: bool = False  # format the template column as text (keeps leading zeros)
+    width: int = 18
+    aliases: tuple[str, ...] = ()  # other headers accepted for this column
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    title: str
+    columns: Sequence[Column]
+
+    def header_of(self, field_name: str) -> str:
+        for column in self.columns:
+            if column.field == field_name:
+                return column.header
+        return field_name
+
+    @property
+    def headers(self) -> list[str]:
+        return [column.header for column in self.columns]
+
+
+@dataclass(frozen=True)
+class RowError:
+    row_number: int  # as Excel shows it: the header is row 1
+    field_header: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"Dòng {self.row_number}" if self.row_number else "Tệp"
+        if self.field_header:
+            where += f", cột «{self.field_header}»"
+        return f"{where}: {self.message}"
+
+
+# -- reading ----------------------------------------------------------------------------
+
+
+def _header_key(text_value: Any) -> str:
+    """"Giới tính (Nam/Nữ)", "GIỚI TÍNH", "gioi tinh*" all give "gioi tinh"."""
+    folded = vn.fold(_as_text(text_value))
+    folded = re.sub(r"\(.*?\)", "", folded)
+    return " ".join(folded.replace("*", " ").split())
+
+
+def _column_index(spec: TableSpec) -> dict[str, Column]:
+    index: dict[str, Column] = {}
+    for column in spec.columns:
+        for header in (column.header, *column.aliases):
+            index[_header_key(header)] = column
+    return index
+
+
+def read_rows(file, filename: str, spec: TableSpec, *, max_rows: int | None = None) -> Iterator[dict]:
+    """Stream the data rows of an .xlsx or .csv file as {field: raw cell value, ROW: n}.
+
+    Strings are NFC-normalised (and whitespace collapsed); other cell values (numbers, Excel
+    dates) come through as python values for the column parsers. Blank rows are skipped but
+    still counted, so ROW is always the number Excel shows. Raises TableFormatError for a
+    file that cannot be read as a whole (type, encoding, missing required columns, too big).
+    """
+    raw_rows = _raw_rows(file, filename)
+    columns = _column_index(spec)
+    for row_number, cells in raw_rows:
+        mapping = {i: columns[_header_key(v)] for i, v in enumerate(cells) if _header_key(v) in columns}
+        if mapping:
+            break
+        if row_number >= HEADER_SEARCH_ROWS:
+            raise TableFormatError(f"Không tìm thấy dòng tiêu đề (các cột như «{spec.columns[0].header}»).")
+    else:
+        raise TableFormatError("Tệp không có dữ liệu.")
+    present = {column.field for column in mapping.values()}
+    missing = [c.header for c in spec.columns if c.required and c.field not in present]
+    if missing:
+        raise TableFormatError("Thiếu cột bắt buộc: " + ", ".join(f"«{h}»" for h in missing) + ".")
+    header_row = row_number
+    count = 0
+    for row_number, cells in raw_rows:
+        row = {column.field: _clean_cell(cells[i]) for i, column in mapping.items() if i < len(cells)}
+        if all(value in (None, "") for value in row.values()):
+            continue
+        count += 1
+        if max_rows is not None and count > max_rows:
+            raise TableFormatError(f"Tệp có quá {vn.format_number(max_rows)} dòng dữ liệu; hãy chia thành nhiều tệp.")
+        row[ROW] = row_number
+        yield row
+    if count == 0:
+        raise TableFormatError(f"Tệp chỉ có dòng tiêu đề (dòng {header_row}), chưa có dữ liệu.")
+
+
+def _clean_cell(value: Any) -> Any:
+    if isinstance(value, str):
+        return vn.nfc(value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _raw_rows(file, filename: str) -> Iterator[tuple[int, tuple]]:
+    name = filename.lower()
+    if name.endswith(".xlsx") or name.endswith(".xlsm"):
+        return _xlsx_rows(file)
+    if name.endswith(".csv") or name.endswith(".txt"):
+        return _csv_rows(file)
+    raise TableFormatError("Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv).")
+
+
+def _xlsx_rows(file) -> Iterator[tuple[int, tuple]]:
+    file.seek(0)
+    try:
+        workbook = load_workbook(file, read_only=True, data_only=True)
+    except Exception:  # zip, xml or openpyxl errors: the file is not a readable workbook
+        raise TableFormatError("Không đọc được tệp Excel (.xlsx). Hãy lưu lại bằng Excel rồi thử lại.") from None
+    try:
+        sheet = workbook.worksheets[0]
+        for number, cells in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1):
+            yield number, cells
+    finally:
+        workbook.close()
+
+
+def _csv_rows(file) -> Iterator[tuple[int, tuple]]:
+    file.seek(0)
+    stream = io.TextIOWrapper(_binary(file), encoding="utf-8-sig", newline="")
+    try:
+        first = stream.readline()
+        delimiter = max(";,\t", key=first.count) if first else ","
+        reader = csv.reader(_chain_line(first, stream), delimiter=delimiter)
+        for number, cells in enumerate(reader, start=1):
+            yield number, tuple(cells)
+    except UnicodeDecodeError:
+        raise TableFormatError("Tệp CSV phải được lưu với bảng mã UTF-8 (trong Excel: «CSV UTF-8»).") from None
+    finally:
+        stream.detach()
+
+
+def _binary(file):
+    """The underlying binary file of a Django UploadedFile (TextIOWrapper needs a real stream)."""
+    inner = getattr(file, "file", file)
+    return inner if hasattr(inner, "readable") else io.BytesIO(inner.read())
+
+
+def _chain_line(first: str, stream) -> Iterator[str]:
+    yield first
+    yield from stream
+
+
+# -- validation -------------------------------------------------------------------------
+
+
+@dataclass
+class LoadedTable:
+    filename: str
+    sha256: str
+    rows: list[dict]  # clean rows; empty when there were errors
+    errors: list[RowError]
+    row_count: int  # data rows read
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def file_sha256(file) -> str:
+    file.seek(0)
+    digest = hashlib.sha256()
+    for chunk in iter(lambda: file.read(1 << 20), b""):
+        digest.update(chunk)
+    file.seek(0)
+    return digest.hexdigest()
+
+
+RowValidator = Callable[[dict], Iterable[Any]]
+TableValidator = Callable[[list[dict]], Iterable[RowError]]
+
+
+def validate_table(rows: Iterable[dict], spec: TableSpec, row_validator: RowValidator | None = None,
+                   *, max_errors: int = MAX_ERRORS) -> tuple[list[dict], list[RowError]]:
+    """Parse every cell and check every row; (clean_rows, errors).
+
+    `row_validator(clean_row)` runs on rows whose cells all parsed and returns problems as
+    (field, message) pairs or objects with .field and .message (e.g. members.rules.FieldError);
+    the field is reported by its column header. Collecting stops after `max_errors`.
+    `clean_rows` holds the rows without errors (so that set-based checks such as duplicates
+    can still run on them); the caller writes nothing unless `errors` is empty.
+    """
+    clean_rows: list[dict] = []
+    errors: list[RowError] = []
+    for raw in rows:
+        number = raw.get(ROW, 0)
+        clean, row_errors = _parse_row(raw, spec, number)
+        if not row_errors and row_validator is not None:
+            row_errors = [RowError(number, spec.header_of(f), m) for f, m in _pairs(row_validator(clean))]
+        if not row_errors:
+            clean_rows.append(clean)
+            continue
+        errors.extend(row_errors)
+        if len(errors) >= max_errors:
+            errors.append(RowError(number, "", f"Dừng kiểm tra sau {vn.format_number(max_errors)} lỗi."))
+            break
+    return clean_rows, errors
+
+
+def _parse_row(raw: dict, spec: TableSpec, number: int) -> tuple[dict, list[RowError]]:
+    clean: dict = {ROW: number}
+    errors: list[RowError] = []
+    for column in spec.columns:
+        value = raw.get(column.field)
+        if value is None or value == "":
+            if column.required:
+                errors.append(RowError(number, column.header, "Bắt buộc, chưa có giá trị."))
+            clean[column.field] = column.default
+            continue
+        try:
+            clean[column.field] = column.parse(value)
+        except ValueError as error:
+            errors.append(RowError(number, column.header, f"«{_as_text(value)}» {error}".strip()))
+    return clean, errors
+
+
+def _pairs(problems: Iterable[Any]) -> Iterator[tuple[str, str]]:
+    for problem in problems or ():
+        if isinstance(problem, tuple):
+            yield problem
+        else:
+            yield problem.field, problem.message
+
+
+def load_table(file, filename: str, spec: TableSpec, *, row_validator: RowValidator | None = None,
+               table_validator: TableValidator | None = None, max_rows: int | None = None,
+               max_errors: int = MAX_ERRORS) -> LoadedTable:
+    """Read, parse and validate a whole upload. File-level problems become one RowError."""
+    sha256 = file_sha256(file)
+    count = 0
+
+    def counted(rows: Iterable[dict]) -> Iterator[dict]:
+        nonlocal count
+        for row in rows:
+            count += 1
+            yield row
+
+    try:
+        clean_rows, errors = validate_table(counted(read_rows(file, filename, spec, max_rows=max_rows)), spec,
+                                            row_validator, max_errors=max_errors)
+    except TableFormatError as error:
+        return LoadedTable(filename, sha256, [], [RowError(0, "", str(error))], count)
+    if table_validator is not None and len(errors) < max_errors:
+        errors = sorted([*errors, *table_validator(clean_rows)], key=lambda e: e.row_number)
+    return LoadedTable(filename, sha256, [] if errors else clean_rows, errors, count)
+
+
+def duplicates_within(rows: Iterable[dict], field_name: str, header: str) -> list[RowError]:
+    """Rows whose non-empty `field_name` repeats an earlier row of the same file."""
+    first_seen: dict[Any, int] = {}
+    errors = []
+    for row in rows:
+        value = row.get(field_name)
+        if value in (None, ""):
+            continue
+        if value in first_seen:
+            errors.append(RowError(row[ROW], header, f"«{value}» trùng với dòng {first_seen[value]}."))
+        else:
+            first_seen[value] = row[ROW]
+    return errors
+
+
+def existing_values(queryset, field_name: str, values: Iterable[Any], chunk_size: int | None = None) -> set:
+    """Which of `values` already exist in `queryset.<field_name>`: a few IN queries, not one per row."""
+    from django.db import connection
+
+    values = list({v for v in values if v not in (None, "")})
+    if chunk_size is None:
+        limit = connection.features.max_query_params or 10_000
+        chunk_size = max(100, min(10_000, limit - 50))
+    found: set = set()
+    for start in range(0, len(values), chunk_size):
+        chunk = values[start:start + chunk_size]
+        found.update(queryset.filter(**{f"{field_name}__in": chunk}).values_list(field_name, flat=True))
+    return found
+
+
+def record_import(user, model, table: LoadedTable, *, count: int | None = None, organization_id: int | None = None,
+                  note: str = ""):
+    """The one audit entry of an import batch: file name, sha256 and row count."""
+    from dangbo.audit.log import record_bulk
+
+    count = table.row_count if count is None else count
+    details = {"count": count, "file": table.filename, "sha256": table.sha256}
+    return record_bulk(user, model, count=count, organization_id=organization_id, details=details,
+                       note=note or f"Nhập {vn.format_number(count)} dòng từ tệp {table.filename}")
+
+
+# -- writing files ----------------------------------------------------------------------
+
+_BOLD = Font(bold=True)
+_REQUIRED_FILL = PatternFill("solid", fgColor="FFF2CC")
+_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+
+
+def template_xlsx(spec: TableSpec, extra_sheets: dict[str, tuple[Sequence[str], Iterable[Sequence]]] | None = None) -> bytes:
+    """An empty form to fill in: header row, one example row, and a "Hướng dẫn" sheet.
+
+    `extra_sheets` adds reference sheets, e.g. {"Mã chi bộ": (["Mã", "Tên"], rows)}.
+    """
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _sheet_title(spec.title)
+    for index, column in enumerate(spec.columns, start=1):
+        letter = get_column_letter(index)
+        header = sheet.cell(row=1, column=index, value=column.header)
+        header.font = _BOLD
+        header.fill = _REQUIRED_FILL if column.required else _HEADER_FILL
+        example = sheet.cell(row=2, column=index, value=column.example if column.example != "" else None)
+        if isinstance(column.example, date):
+            example.number_format = DATE_FORMAT
+        if column.text_cells:
+            example.number_format = "@"
+            sheet.column_dimensions[letter].number_format = "@"
+        sheet.column_dimensions[letter].width = max(column.width, len(column.header) + 2)
+    sheet.freeze_panes = "A2"
+
+    notes = workbook.create_sheet("Hướng dẫn")
+    notes.append(["Cột", "Bắt buộc", "Cách ghi"])
+    for cell in notes[1]:
+        cell.font = _BOLD
+    for column in spec.columns:
+        notes.append([column.header, "Có" if column.required else "", column.note or _default_note(column)])
+    notes.append([])
+    for line in (
+        "Dòng 1 là dòng tiêu đề: giữ nguyên tên các cột. Dòng 2 là ví dụ: xóa hoặc ghi đè trước khi nhập.",
+        "Ngày ghi dạng dd/mm/yyyy (ví dụ 02/09/1985) hoặc dùng ô kiểu ngày của Excel.",
+        "Cột tô vàng là bắt buộc. Có thể lưu thành .xlsx hoặc CSV UTF-8 (dấu phân cách ; hoặc ,).",
+        "Tệp chỉ được nhập khi mọi dòng đều hợp lệ; nếu có lỗi, hệ thống liệt kê từng dòng và cột cần sửa.",
+    ):
+        notes.append([line])
+    notes.column_dimensions["A"].width = 28
+    notes.column_dimensions["B"].width = 10
+    notes.column_dimensions["C"].width = 90
+    for row in notes.iter_rows(min_row=2):
+        row[-1].alignment = Alignment(wrap_text=True, vertical="top")
+
+    for title, (headers, rows) in (extra_sheets or {}).items():
+        extra = workbook.create_sheet(_sheet_title(title))
+        extra.append(list(headers))
+        for cell in extra[1]:
+            cell.font = _BOLD
+        for row in rows:
+            extra.append(list(row))
+        for index in range(1, len(headers) + 1):
+            extra.column_dimensions[get_column_letter(index)].width = 40 if index > 1 else 16
+    return _save(workbook)
+
+
+def _default_note(column: Column) -> str:
+    if column.parse is date_value:
+        return "Ngày, dạng dd/mm/yyyy."
+    return ""
+
+
+def errors_xlsx(errors: Iterable[RowError]) -> bytes:
+    """The errors as a workbook the user downloads, fixes the file with, and uploads again."""
+    return export_xlsx(["Dòng", "Cột", "Lỗi"],
+                       ((e.row_number or None, e.field_header, e.message) for e in errors), "Lỗi")
+
+
+def export_xlsx(headers: Sequence[str], rows: Iterable[Sequence], sheet_title: str) -> bytes:
+    """A write-only workbook of `rows` (any iterable of tuples) as bytes."""
+    with tempfile.SpooledTemporaryFile(max_size=8 << 20) as buffer:
+        _write_xlsx(buffer, headers, rows, sheet_title)
+        buffer.seek(0)
+        return buffer.read()
+
+
+def xlsx_response(headers: Sequence[str], rows: Iterable[Sequence], sheet_title: str, filename: str):
+    """A download of `rows`, built in a temporary file (memory stays flat for 100k rows)."""
+    from django.http import FileResponse
+
+    buffer = tempfile.TemporaryFile()
+    _write_xlsx(buffer, headers, rows, sheet_title)
+    buffer.seek(0)
+    return FileResponse(buffer, as_attachment=True, filename=filename, content_type=XLSX_CONTENT_TYPE)
+
+
+def xlsx_download(content: bytes, filename: str):
+    from django.http import HttpResponse
+    from django.utils.http import content_disposition_header
+
+    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
+
+
+def _write_xlsx(target, headers: Sequence[str], rows: Iterable[Sequence], sheet_title: str) -> None:
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_sheet_title(sheet_title))
+    for index, header in enumerate(headers, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = max(12, min(40, len(header) + 4))
+    sheet.freeze_panes = "A2"
+    header_cells = []
+    for header in headers:
+        cell = WriteOnlyCell(sheet, value=header)
+        cell.font = _BOLD
+        header_cells.append(cell)
+    sheet.append(header_cells)
+    for row in rows:
+        sheet.append([_export_cell(sheet, value) for value in row])
+    workbook.save(target)
+
+
+def _export_cell(sheet, value: Any) -> Any:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = DATE_FORMAT
+        return cell
+    return value
+
+
+def _save(workbook: Workbook) -> bytes:
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _sheet_title(title: str) -> str:
+    """Excel sheet names: at most 31 characters, none of []:*?/\\."""
+    return re.sub(r"[\[\]:*?/\\]", " ", vn.nfc(title))[:31] or "Sheet1"
+
+
+# -- small helpers ----------------------------------------------------------------------
+
+
+def _as_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, datetime):
+        return vn.format_date(value.date())
+    if isinstance(value, date):
+        return vn.format_date(value)
+    return vn.nfc(str(value))
+
+
+def _as_decimal(value: Any) -> Decimal:
+    if isinstance(value, bool):
+        raise ValueError("không phải số")
+    if isinstance(value, (int, Decimal)):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(str(value))
+    textual = _as_text(value).replace(" ", "")
+    if "," in textual:  # Vietnamese: "60.137,5" -> 60137.5
+        textual = textual.replace(".", "").replace(",", ".")
+    elif textual.count(".") > 1 or re.fullmatch(r"-?\d{1,3}(\.\d{3})+", textual):
+        textual = textual.replace(".", "")  # "60.137" is sixty thousand, as written in Vietnam
+    try:
+        return Decimal(textual)
+    except InvalidOperation:
+        raise ValueError("không phải số") from None

@@ -1,0 +1,65 @@
+"""Spreadsheet import and export of the member register (pages; the pipeline is core.tabular)."""
+from __future__ import annotations
+
+import base64
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from dangbo.core import tabular
+from dangbo.members import importer
+from dangbo.members.views import filtered_members
+
+MAX_UPLOAD_BYTES = 30 * 1024 * 1024
+ERRORS_SHOWN = 200
+
+
+@login_required
+def import_template(request):
+    if not request.scope.can_write_anything:
+        raise PermissionDenied
+    return tabular.xlsx_download(importer.template_for(request.scope), "mau-nhap-dang-vien.xlsx")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_members(request):
+    """Upload form; on POST either "n members imported" or the table of errors (nothing written)."""
+    if not request.scope.can_write_anything:
+        raise PermissionDenied
+    context = {"max_rows": importer.MAX_IMPORT_ROWS, "max_megabytes": MAX_UPLOAD_BYTES // (1024 * 1024),
+               "spec": importer.MEMBER_SPEC}
+    if request.method == "POST":
+        context.update(_handle_upload(request))
+    template = "members/import_result.html" if request.htmx and request.method == "POST" else "members/import.html"
+    # 200 even with errors: htmx swaps only successful responses into the page.
+    return render(request, template, context)
+
+
+def _handle_upload(request) -> dict:
+    upload = request.FILES.get("file")
+    if upload is None:
+        return {"errors": [tabular.RowError(0, "", "Chưa chọn tệp.")], "error_count": 1}
+    if upload.size > MAX_UPLOAD_BYTES:
+        message = f"Tệp lớn quá {MAX_UPLOAD_BYTES // (1024 * 1024)} MB; hãy chia thành nhiều tệp."
+        return {"errors": [tabular.RowError(0, "", message)], "error_count": 1}
+    result = importer.import_members(request.user, request.scope, upload, upload.name)
+    if result.errors:
+        # The error file travels inside the page (data: link), so nothing is kept on the server.
+        errors_file = base64.b64encode(tabular.errors_xlsx(result.errors)).decode()
+        return {"errors": result.errors[:ERRORS_SHOWN], "error_count": len(result.errors),
+                "errors_file": errors_file, "filename": upload.name, "row_count": result.table.row_count,
+                "xlsx_type": tabular.XLSX_CONTENT_TYPE}
+    return {"created": result.created, "filename": upload.name}
+
+
+@login_required
+def export_members(request):
+    """The list exactly as filtered on the page (same filters, same scope), as .xlsx."""
+    _, queryset = filtered_members(request)
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    return tabular.xlsx_response(importer.export_headers(), importer.export_rows(queryset), "Đảng viên",
+                                 f"dang-vien-{stamp}.xlsx")
