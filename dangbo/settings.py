@@ -138,6 +138,11 @@ DANGBO_RULES = {
     # Admission: upper age limit in months (60 years); over it needs a special decision.
     "admission_max_age_months": 60 * 12,
     "admission_min_age_months": 18 * 12,
+    # Quality rating (U): members on sick or maternity leave this many months or more in the
+    # year are reviewed but not rated; a member who arrived less than this many months before
+    # the rating date is rated with the previous organization's opinion.
+    "rating_leave_months_not_rated": int(os.environ.get("DANGBO_RATING_LEAVE_MONTHS", "3")),
+    "rating_transfer_consult_months": 6,
 }
 
 LOGGING = {

@@ -9,6 +9,7 @@
 """
 from __future__ import annotations
 
+import functools
 import unicodedata
 from datetime import date, datetime
 from decimal import Decimal
@@ -56,6 +57,8 @@ def _letters_and_tone(word: str) -> tuple[list[str], str]:
     return letters, tone
 
 
+# Names repeat a few thousand syllables: imports and the demo generator hit this cache.
+@functools.lru_cache(maxsize=65_536)
 def _word_key(word: str) -> str:
     letters, tone = _letters_and_tone(word)
     codes = "".join(_LETTER_CODE.get(letter, "99") for letter in letters if letter.isalnum())

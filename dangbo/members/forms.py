@@ -1,6 +1,6 @@
 from django import forms
 
-from dangbo.members.models import Member, MemberStatus
+from dangbo.members.models import AbsenceKind, Member, MemberStatus
 from dangbo.orgs.models import Organization
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
@@ -57,3 +57,17 @@ class LifecycleForm(forms.Form):
     date = forms.DateField(label="Ngày", widget=DATE_WIDGET)
     decision_number = forms.CharField(label="Số quyết định", max_length=60, required=False)
     note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class AbsenceForm(forms.Form):
+    """Miễn sinh hoạt or a long leave: such members are reviewed but not rated that year."""
+
+    kind = forms.ChoiceField(label="Loại", choices=AbsenceKind.choices)
+    start = forms.DateField(label="Từ ngày", widget=DATE_WIDGET)
+    end = forms.DateField(label="Đến ngày", widget=DATE_WIDGET, required=False, help_text="Để trống nếu chưa kết thúc.")
+    decision_number = forms.CharField(label="Số quyết định", max_length=60, required=False)
+    note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class AbsenceEndForm(forms.Form):
+    end = forms.DateField(label="Đến ngày", widget=DATE_WIDGET)

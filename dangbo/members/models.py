@@ -128,3 +128,37 @@ class MemberEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {vn.format_date(self.date)}"
+
+
+class AbsenceKind(models.TextChoices):
+    EXEMPTED = "mien_sinh_hoat", "Miễn công tác và sinh hoạt đảng"
+    SICK = "nghi_om", "Nghỉ ốm dài ngày"
+    MATERNITY = "thai_san", "Nghỉ thai sản"
+
+
+class MemberAbsence(models.Model):
+    """A span during which a member is exempted from party work or on long leave: such members
+    are reviewed but not rated that year (ratings.rules.eligibility)."""
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="absences")
+    kind = models.CharField("Loại", max_length=20, choices=AbsenceKind.choices)
+    start = models.DateField("Từ ngày")
+    end = models.DateField("Đến ngày", null=True, blank=True, help_text="Để trống nếu chưa kết thúc.")
+    decision_number = models.CharField("Số quyết định", max_length=60, blank=True)
+    note = models.TextField("Ghi chú", blank=True)
+    created_by = models.ForeignKey("auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "Thời gian miễn sinh hoạt, nghỉ dài ngày"
+        ordering = ["member", "start", "id"]
+        indexes = [models.Index(fields=["member", "start"])]
+
+    @property
+    def organization_id(self) -> int:
+        """The member's organization: where the audit log files this record."""
+        return self.member.organization_id
+
+    def __str__(self) -> str:
+        until = vn.format_date(self.end) if self.end else "nay"
+        return f"{self.get_kind_display()} {vn.format_date(self.start)} – {until}"

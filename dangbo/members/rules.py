@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from dangbo.core import vn
 
 PROBATION_MONTHS = 12
+_ONE_DAY = timedelta(days=1)
 CITIZEN_ID = re.compile(r"^\d{12}$")
 PHONE = re.compile(r"^(\+84|0)\d{9,10}$")
 
@@ -93,3 +94,53 @@ def probation_end(admission_date: date) -> date:
 def age_on(birth_date: date, on: date) -> int:
     """Age in whole years."""
     return vn.months_between(birth_date, on) // 12
+
+
+# -- absences (miễn sinh hoạt, nghỉ ốm, thai sản) ------------------------------------------------
+
+
+def validate_absence(kind: str, start: date | None, end: date | None, admission_date: date | None) -> list[FieldError]:
+    """An absence runs from `start` to `end` inclusive (no end: still running)."""
+    errors = []
+    if start is None:
+        errors.append(FieldError("start", "Chưa nhập ngày bắt đầu."))
+    elif admission_date and start < admission_date:
+        errors.append(FieldError("start", f"Ngày bắt đầu trước ngày vào Đảng ({vn.format_date(admission_date)})."))
+    if start and end and end < start:
+        errors.append(FieldError("end", "Ngày kết thúc phải sau ngày bắt đầu."))
+    return errors
+
+
+def covers(start: date, end: date | None, day: date) -> bool:
+    return start <= day and (end is None or day <= end)
+
+
+def absent_months_in_year(spans: list[tuple[date, date | None]], year: int) -> int:
+    """Whole months of absence within `year`, over all spans (overlaps counted once).
+
+    A month is counted from a day to the same day of the next month, so 01/02–30/04 is three
+    months, as people count leave; the days left over from every span are added up and every
+    30 of them make one more month.
+    """
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    clipped = sorted((max(start, first), min(end or last, last)) for start, end in spans
+                     if start <= last and (end is None or end >= first))
+    merged: list[list[date]] = []
+    for start, end in clipped:
+        if merged and start <= merged[-1][1] + _ONE_DAY:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    months, days = 0, 0
+    for start, end in merged:
+        whole = _whole_months(start, end + _ONE_DAY)
+        months += whole
+        days += (end + _ONE_DAY - vn.add_months(start, whole)).days
+    return months + days // 30
+
+
+def _whole_months(start: date, end_exclusive: date) -> int:
+    months = (end_exclusive.year - start.year) * 12 + (end_exclusive.month - start.month)
+    while months > 0 and vn.add_months(start, months) > end_exclusive:
+        months -= 1
+    return months

@@ -12,7 +12,7 @@ from dangbo.audit import log as audit
 from dangbo.audit.models import AuditAction
 from dangbo.core import vn
 from dangbo.members import rules
-from dangbo.members.models import EventKind, Member, MemberEvent, MemberStatus
+from dangbo.members.models import ACTIVE_STATUSES, EventKind, Member, MemberAbsence, MemberEvent, MemberStatus
 from dangbo.orgs.models import Organization
 
 END_EVENTS = {
@@ -143,6 +143,38 @@ def end_membership(user, member: Member, status: str, *, on: date, decision_numb
                                        note=note, created_by=_user(user))
     audit.record(user, AuditAction.UPDATE, member, before=before, note=MemberStatus(status).label)
     return event
+
+
+@transaction.atomic
+def record_absence(user, member: Member, *, kind: str, start: date, end: date | None = None,
+                   decision_number: str = "", note: str = "") -> MemberAbsence:
+    """Miễn công tác và sinh hoạt đảng, or a long sick or maternity leave, from start to end."""
+    if member.status not in ACTIVE_STATUSES:
+        raise ValidationError({"kind": "Chỉ ghi nhận cho đảng viên đang sinh hoạt."})
+    errors = rules.validate_absence(kind, start, end, member.admission_date)
+    if errors:
+        raise ValidationError({e.field: e.message for e in errors})
+    overlapping = member.absences.filter(kind=kind, start__lte=end or date.max).exclude(end__lt=start)
+    if overlapping.exists():
+        raise ValidationError({"start": f"Trùng với thời gian đã ghi nhận: {overlapping.first()}."})
+    absence = MemberAbsence.objects.create(member=member, kind=kind, start=start, end=end,
+                                           decision_number=vn.nfc(decision_number).strip(),
+                                           note=vn.nfc(note).strip(), created_by=_user(user))
+    audit.record(user, AuditAction.CREATE, absence, note=f"{member.full_name}: {absence}")
+    return absence
+
+
+@transaction.atomic
+def end_absence(user, absence: MemberAbsence, *, end: date) -> MemberAbsence:
+    """Close a running absence (the member is back at work and in the cell)."""
+    errors = rules.validate_absence(absence.kind, absence.start, end, None)
+    if errors:
+        raise ValidationError({e.field: e.message for e in errors})
+    before = audit.snapshot(absence)
+    absence.end = end
+    absence.save(update_fields=["end"])
+    audit.record(user, AuditAction.UPDATE, absence, before=before, note=f"{absence.member.full_name}: kết thúc")
+    return absence
 
 
 def _user(user):

@@ -1,14 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from dangbo.members import services
 from dangbo.members.filters import AGE_BANDS, MemberFilter, page_after
-from dangbo.members.forms import LifecycleForm, MemberForm, TransferForm
+from dangbo.members.forms import AbsenceEndForm, AbsenceForm, LifecycleForm, MemberForm, TransferForm
 from dangbo.members.models import Gender, MemberStatus
 
 
@@ -54,6 +54,8 @@ def member_detail(request, pk):
         "positions": member.positions.select_related("organization"),
         "can_write": request.scope.can_write(member.organization_id),
         "lifecycle_form": LifecycleForm(),
+        "absences": member.absences.all(),
+        "absence_form": AbsenceForm(),
     })
 
 
@@ -136,6 +138,51 @@ def member_lifecycle(request, pk):
         for field, errors in form.errors.items():
             messages.error(request, f"{form.fields[field].label if field in form.fields else field}: {' '.join(errors)}")
     return redirect(member)
+
+
+@login_required
+@require_http_methods(["POST"])
+def member_absence(request, pk):
+    member = request.scope.get_member(pk)
+    request.scope.check_write(member.organization_id)
+    form = AbsenceForm(request.POST)
+    if form.is_valid():
+        try:
+            services.record_absence(request.user, member, **form.cleaned_data)
+        except ValidationError as error:
+            _report(request, form, error)
+        else:
+            messages.success(request, "Đã ghi nhận thời gian miễn sinh hoạt, nghỉ dài ngày.")
+    else:
+        _report(request, form, ValidationError(form.errors))
+    return redirect(member)
+
+
+@login_required
+@require_http_methods(["POST"])
+def member_absence_end(request, pk, absence_pk):
+    member = request.scope.get_member(pk)
+    request.scope.check_write(member.organization_id)
+    absence = get_object_or_404(member.absences, pk=absence_pk)
+    form = AbsenceEndForm(request.POST)
+    if form.is_valid():
+        try:
+            services.end_absence(request.user, absence, end=form.cleaned_data["end"])
+        except ValidationError as error:
+            _report(request, form, error)
+        else:
+            messages.success(request, "Đã ghi nhận ngày kết thúc.")
+    else:
+        _report(request, form, ValidationError(form.errors))
+    return redirect(member)
+
+
+def _report(request, form, error: ValidationError) -> None:
+    """Field errors as messages on the member page: "Từ ngày: ..." names the field."""
+    for field, texts in error.message_dict.items():
+        label = form.fields[field].label if field in form.fields else ""
+        for text in texts:
+            messages.error(request, f"{label}: {text}" if label else text)
 
 
 def _attach(form, error: ValidationError) -> None:

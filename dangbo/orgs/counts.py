@@ -38,11 +38,6 @@ def member_counts_for(org_ids: list[int]) -> dict[int, dict]:
     return counts
 
 
-def _add(bucket: dict, status: str, n: int) -> None:
-    bucket["active"] += n
-    bucket["official" if status == MemberStatus.OFFICIAL else "probationary"] += n
-
-
 def member_count_in_subtree(org_id: int) -> int:
     return member_counts_for([org_id])[org_id]["active"]
 
@@ -56,17 +51,19 @@ def all_member_counts() -> dict[int, dict]:
     """
     member_table = Member._meta.db_table
     closure_table = OrgClosure._meta.db_table
+    # The official/probationary split is summed in the same pass (one row per organization,
+    # not one per status), so both GROUP BYs stay small.
     sql = f"""
-        SELECT c.ancestor_id, per_org.status, SUM(per_org.n)
-        FROM (SELECT organization_id, status, COUNT(*) AS n
+        SELECT c.ancestor_id, SUM(per_org.official), SUM(per_org.n)
+        FROM (SELECT organization_id, SUM(CASE WHEN status = %s THEN 1 ELSE 0 END) AS official, COUNT(*) AS n
               FROM {member_table} WHERE status IN (%s, %s)
-              GROUP BY organization_id, status) per_org
+              GROUP BY organization_id) per_org
         JOIN {closure_table} c ON c.descendant_id = per_org.organization_id
-        GROUP BY c.ancestor_id, per_org.status
+        GROUP BY c.ancestor_id
     """
-    counts: dict[int, dict] = {}
     with connection.cursor() as cursor:
-        cursor.execute(sql, [MemberStatus.PROBATIONARY.value, MemberStatus.OFFICIAL.value])
-        for org_id, status, n in cursor.fetchall():
-            _add(counts.setdefault(org_id, _empty()), status, int(n))
-    return counts
+        cursor.execute(sql, [MemberStatus.OFFICIAL.value, *ACTIVE_STATUSES])
+        return {
+            org_id: {"active": int(total), "official": int(official), "probationary": int(total) - int(official)}
+            for org_id, official, total in cursor.fetchall()
+        }

@@ -110,7 +110,7 @@ class Importer:
             if member.organization_id in closed:
                 errors.append(t.RowError(row[t.ROW], "", f"{member.full_name}: chi bộ chưa mở hoặc đã khóa đợt "
                                                          f"xếp loại năm {self.year}."))
-            eligible = rules.eligibility(facts[member.pk], rated_on, **services.eligibility_params())
+            eligible = rules.eligibility(facts.on(member.pk, rated_on), rated_on, **services.eligibility_params())
             if not eligible.rated:
                 errors.append(t.RowError(row[t.ROW], "", f"{member.full_name}: {eligible.reason}"))
             flags = {"disciplined"} if row["disciplined"] else set()

@@ -7,8 +7,8 @@ spans several cells), shown as a warning while entering and enforced when closin
 """
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
 from datetime import date
 
 from django.conf import settings
@@ -20,7 +20,8 @@ from django.utils import timezone
 from dangbo.audit import log as audit
 from dangbo.audit.models import AuditAction
 from dangbo.core import vn
-from dangbo.members.models import ACTIVE_STATUSES, EventKind, Member, MemberEvent
+from dangbo.members import rules as member_rules
+from dangbo.members.models import ACTIVE_STATUSES, AbsenceKind, EventKind, Member, MemberAbsence, MemberEvent
 from dangbo.orgs.models import GRASSROOTS_KINDS, Organization, OrgClosure
 from dangbo.ratings import rules
 from dangbo.ratings.models import MemberRating, OrgRating, PeriodStatus, RatingPeriod, RatingTarget
@@ -207,16 +208,40 @@ def validate_subtree(org: Organization, year: int) -> rules.Validation:
 # -- member ratings ------------------------------------------------------------------------------
 
 
-def member_facts(members: list[Member], year: int) -> dict[int, rules.MemberFacts]:
-    """Eligibility facts of many members: two queries, whatever their number."""
+@dataclass
+class YearFacts:
+    """Eligibility facts of many members for one rating year."""
+
+    facts: dict[int, rules.MemberFacts]
+    exemptions: dict[int, list[tuple[date, date | None]]]
+
+    def on(self, member_id: int, rated_on: date) -> rules.MemberFacts:
+        """The member's facts on the rating date: exempted if an exemption covers that day."""
+        spans = self.exemptions.get(member_id, ())
+        if any(member_rules.covers(start, end, rated_on) for start, end in spans):
+            return replace(self.facts[member_id], exempted=True)
+        return self.facts[member_id]
+
+
+def member_facts(members: list[Member], year: int) -> YearFacts:
+    """Eligibility facts of many members: three queries, whatever their number."""
     ids = [m.pk for m in members]
     ends = dict(MemberEvent.objects.filter(member_id__in=ids, kind__in=END_EVENT_KINDS)
                 .values_list("member_id", "date").order_by("date"))
     transfers = dict(MemberEvent.objects.filter(member_id__in=ids, kind=EventKind.TRANSFER, date__year=year)
                      .values_list("member_id", "date").order_by("date"))
-    return {m.pk: rules.MemberFacts(m.admission_date, end_date=None if m.status in ACTIVE_STATUSES else ends.get(m.pk),
-                                    transferred_in_on=transfers.get(m.pk))
-            for m in members}
+    leaves: dict[int, list] = defaultdict(list)
+    exemptions: dict[int, list] = defaultdict(list)
+    absences = (MemberAbsence.objects.filter(member_id__in=ids, start__lte=date(year + 1, 12, 31))
+                .exclude(end__lt=date(year, 1, 1)).values_list("member_id", "kind", "start", "end"))
+    for member_id, kind, start, end in absences:
+        (exemptions if kind == AbsenceKind.EXEMPTED else leaves)[member_id].append((start, end))
+    facts = {m.pk: rules.MemberFacts(m.admission_date,
+                                     end_date=None if m.status in ACTIVE_STATUSES else ends.get(m.pk),
+                                     leave_months=member_rules.absent_months_in_year(leaves[m.pk], year),
+                                     transferred_in_on=transfers.get(m.pk))
+             for m in members}
+    return YearFacts(facts, dict(exemptions))
 
 
 @dataclass
@@ -245,7 +270,7 @@ def _member_entries(inputs: list[RatingInput], year: int, cell_name: str):
         if rated_on.year not in (year, year + 1):
             errors.setdefault("rated_on", []).append(f"{item.member.full_name}: ngày xếp loại phải trong năm {year} "
                                                      f"hoặc đầu năm {year + 1}.")
-        eligible = rules.eligibility(facts[item.member.pk], rated_on, **eligibility_params())
+        eligible = rules.eligibility(facts.on(item.member.pk, rated_on), rated_on, **eligibility_params())
         if not eligible.rated:
             errors.setdefault("level", []).append(f"{item.member.full_name}: {eligible.reason}")
         flags = {"disciplined"} if item.disciplined else set()

@@ -21,7 +21,7 @@ from django.utils import timezone
 from dangbo.access.models import Role, RoleAssignment
 from dangbo.audit import log as audit
 from dangbo.core import vn
-from dangbo.core.demo import bulk
+from dangbo.core.demo import bulk, pipeline
 from dangbo.core.demo.generator import CHUNK, NATIONAL_THRESHOLD, MemberGenerator, Plan, _Counter, build_plan
 from dangbo.members.models import Member, MemberEvent
 from dangbo.orgs.models import Organization, Position, Term
@@ -93,7 +93,7 @@ def build_demo(*, seed: int = 2026, members: int = 8000, province: str | int | N
         started = time.perf_counter()
         write_seconds = 0.0
         next_report = 100_000
-        for batch in generator.batches(chunk):
+        for batch in pipeline.batches(generator, chunk):
             write_started = time.perf_counter()
             result.members += bulk.insert_members(batch.members)
             result.rows += len(batch.members) + bulk.insert_events(batch.events)

@@ -109,3 +109,15 @@ def test_allocate_respects_bounds_and_total():
     for total, count in ((100, 5), (290, 10), (57, 3)):
         sizes = allocate(rng, total, count, 10, 29)
         assert sum(sizes) == total and all(10 <= s <= 29 for s in sizes)
+
+
+def test_generating_in_a_background_process_gives_the_same_rows():
+    from dangbo.core.demo import pipeline
+
+    plan = build_plan(seed=7, members=3000, today=TODAY)
+    in_process = MemberGenerator(plan, created_at="now")
+    expected = [(b.members, b.events, b.positions) for b in in_process.batches(500)]
+    forked = MemberGenerator(plan, created_at="now")
+    got = [(b.members, b.events, b.positions) for b in pipeline.batches(forked, 500, background=True)]
+    assert got == expected
+    assert forked.sample_cell == in_process.sample_cell and forked.sample_cell

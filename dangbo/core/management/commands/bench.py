@@ -9,6 +9,7 @@ seed match; the loader figures are those measured when it was loaded.
 from __future__ import annotations
 
 import json
+import re
 import os
 import statistics
 import subprocess
@@ -27,7 +28,7 @@ DEFAULT_PG_URL = "postgres://postgres@127.0.0.1:5432/dangbo_bench"
 BENCH_TODAY = date(2026, 1, 1)  # fixed, so that reused data stays valid whatever the day
 BASELINE_LOAD_ROWS = 200_000
 META_TABLE = "bench_meta"
-COPY_TABLE = "bench_member_copy"
+COPY_PREFIX = "bench_copy_"
 ACTIVE = ("du_bi", "chinh_thuc")
 
 
@@ -140,7 +141,7 @@ def format_table(results: dict, members: int, runs: int) -> str:
         label = "SQLite" if vendor == "sqlite" else "PostgreSQL"
         load = result["load"]
         rows = [
-            ("load members, generate + write (rows/s)", load["app_rows_per_s"], load["hand_rows_per_s"], True),
+            ("load, generate + write (rows/s)", load["app_rows_per_s"], load["hand_rows_per_s"], True),
             ("load, write path only (rows/s)", load["app_write_rows_per_s"], load["hand_rows_per_s"], True),
             (f"count one province ({_fmt_number(result['province_members'])} members, ms)",
              result["subtree"]["app_ms"], result["subtree"]["hand_ms"], False),
@@ -234,7 +235,7 @@ def load(members: int, seed: int, stdout) -> dict:
         "members": members, "seed": seed, "member_rows": result.members, "organizations": len(result.plan.orgs),
         "loaded_at": time.strftime("%Y-%m-%d %H:%M"),
         "load": {
-            "app_rows_per_s": result.members / result.timings["members"],
+            "app_rows_per_s": result.rows / result.timings["members"],
             "app_write_rows_per_s": result.rows / result.timings["members_write"],
             "total_s": total,
         },
@@ -309,37 +310,61 @@ def hand_all_counts() -> int:
 
 
 def hand_load_rate(runs: int) -> float:
-    """Rows/s of a hand-written bulk write (COPY / executemany) of already generated member rows
-    into a table shaped like members_member (same indexes). Median of `runs`."""
-    from dangbo.core.demo.bulk import MEMBER_COLUMNS
+    """Rows/s of a hand-written bulk write (COPY on PostgreSQL, executemany on SQLite) of
+    already generated rows: the first BASELINE_LOAD_ROWS members with their events and
+    positions, the same mix of rows the app's loader writes, into copies of the three tables
+    (same indexes, no foreign keys). Median of `runs`."""
+    from dangbo.core.demo.bulk import EVENT_COLUMNS, MEMBER_COLUMNS, POSITION_COLUMNS
 
-    columns = ", ".join(connection.ops.quote_name(c) for c in MEMBER_COLUMNS)
-    rows = _execute(f"SELECT {columns} FROM members_member ORDER BY id LIMIT {BASELINE_LOAD_ROWS}")
+    last_id = _execute(f"SELECT MAX(id) FROM (SELECT id FROM members_member ORDER BY id LIMIT {BASELINE_LOAD_ROWS}) t")[0][0]
+    tables = [
+        ("members_member", MEMBER_COLUMNS, "id"),
+        ("members_memberevent", EVENT_COLUMNS, "member_id"),
+        ("orgs_position", POSITION_COLUMNS, "member_id"),
+    ]
+    data = []
+    for table, columns, member_column in tables:
+        column_sql = ", ".join(connection.ops.quote_name(c) for c in columns)
+        rows = _execute(f"SELECT {column_sql} FROM {table} WHERE {member_column} <= %s ORDER BY {member_column}", [last_id])
+        data.append((table, column_sql, len(columns), rows))
+    total_rows = sum(len(rows) for *_, rows in data)
     rates = []
     for _ in range(runs):
-        _create_copy_table()
+        for table, *_ in data:
+            _create_copy_table(table)
         started = time.perf_counter()
         with transaction.atomic(), connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
-                with cursor.cursor.copy(f"COPY {COPY_TABLE} ({columns}) FROM STDIN") as copy:
-                    for row in rows:
-                        copy.write_row(row)
-            else:
-                marks = ", ".join(["?"] * len(MEMBER_COLUMNS))
-                connection.connection.executemany(f"INSERT INTO {COPY_TABLE} ({columns}) VALUES ({marks})", rows)
-        rates.append(len(rows) / (time.perf_counter() - started))
-    _execute(f"DROP TABLE IF EXISTS {COPY_TABLE}")
+            for table, column_sql, width, rows in data:
+                copy_table = COPY_PREFIX + table
+                if connection.vendor == "postgresql":
+                    with cursor.cursor.copy(f"COPY {copy_table} ({column_sql}) FROM STDIN") as copy:
+                        for row in rows:
+                            copy.write_row(row)
+                else:
+                    marks = ", ".join(["?"] * width)
+                    connection.connection.executemany(f"INSERT INTO {copy_table} ({column_sql}) VALUES ({marks})", rows)
+        rates.append(total_rows / (time.perf_counter() - started))
+    for table, *_ in data:
+        _execute(f"DROP TABLE IF EXISTS {COPY_PREFIX + table}")
     return statistics.median(rates)
 
 
-def _create_copy_table() -> None:
-    _execute(f"DROP TABLE IF EXISTS {COPY_TABLE}")
+def _create_copy_table(table: str) -> None:
+    copy_table = COPY_PREFIX + table
+    _execute(f"DROP TABLE IF EXISTS {copy_table}")
     if connection.vendor == "postgresql":
-        _execute(f"CREATE TABLE {COPY_TABLE} (LIKE members_member INCLUDING ALL)")
+        _execute(f"CREATE TABLE {copy_table} (LIKE {table} INCLUDING ALL)")
         return
-    statements = _execute("SELECT type, sql FROM sqlite_master WHERE tbl_name = 'members_member' AND sql IS NOT NULL")
+    statements = _execute("SELECT type, sql FROM sqlite_master WHERE tbl_name = %s AND sql IS NOT NULL", [table])
     for kind, sql in sorted(statements, key=lambda row: row[0] != "table"):
-        sql = sql.replace('"members_member"', f'"{COPY_TABLE}"')
-        if kind == "index":
-            sql = sql.replace('INDEX "', f'INDEX "{COPY_TABLE}_', 1)
+        sql = sql.replace(f'"{table}"', f'"{copy_table}"')
+        if kind == "table":
+            sql = _without_foreign_keys(sql)
+        else:
+            sql = sql.replace('INDEX "', f'INDEX "{COPY_PREFIX}', 1)
         _execute(sql)
+
+
+def _without_foreign_keys(create_sql: str) -> str:
+    """The copy has no foreign keys (like PostgreSQL's CREATE TABLE ... LIKE)."""
+    return re.sub(r" REFERENCES \S+ \(\S+\)( DEFERRABLE INITIALLY DEFERRED)?", "", create_sql)
