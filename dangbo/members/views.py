@@ -120,24 +120,15 @@ def member_transfer(request, pk):
 def member_lifecycle(request, pk):
     member = request.scope.get_member(pk)
     request.scope.check_write(member.organization_id)
-    form = LifecycleForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            if data["action"] == "chinh_thuc":
-                services.recognize_official(request.user, member, on=data["date"], decision_number=data["decision_number"])
-            else:
-                services.end_membership(request.user, member, data["action"], on=data["date"],
-                                        decision_number=data["decision_number"], note=data["note"])
-        except ValidationError as error:
-            for text in error.messages:
-                messages.error(request, text)
+
+    def record(data):
+        if data["action"] == "chinh_thuc":
+            services.recognize_official(request.user, member, on=data["date"], decision_number=data["decision_number"])
         else:
-            messages.success(request, "Đã ghi nhận sự kiện.")
-    else:
-        for field, errors in form.errors.items():
-            messages.error(request, f"{form.fields[field].label if field in form.fields else field}: {' '.join(errors)}")
-    return redirect(member)
+            services.end_membership(request.user, member, data["action"], on=data["date"],
+                                    decision_number=data["decision_number"], note=data["note"])
+
+    return _apply(request, member, LifecycleForm(request.POST), record, "Đã ghi nhận sự kiện.")
 
 
 @login_required
@@ -145,17 +136,9 @@ def member_lifecycle(request, pk):
 def member_absence(request, pk):
     member = request.scope.get_member(pk)
     request.scope.check_write(member.organization_id)
-    form = AbsenceForm(request.POST)
-    if form.is_valid():
-        try:
-            services.record_absence(request.user, member, **form.cleaned_data)
-        except ValidationError as error:
-            _report(request, form, error)
-        else:
-            messages.success(request, "Đã ghi nhận thời gian miễn sinh hoạt, nghỉ dài ngày.")
-    else:
-        _report(request, form, ValidationError(form.errors))
-    return redirect(member)
+    return _apply(request, member, AbsenceForm(request.POST),
+                  lambda data: services.record_absence(request.user, member, **data),
+                  "Đã ghi nhận thời gian miễn sinh hoạt, nghỉ dài ngày.")
 
 
 @login_required
@@ -164,22 +147,29 @@ def member_absence_end(request, pk, absence_pk):
     member = request.scope.get_member(pk)
     request.scope.check_write(member.organization_id)
     absence = get_object_or_404(member.absences, pk=absence_pk)
-    form = AbsenceEndForm(request.POST)
+    return _apply(request, member, AbsenceEndForm(request.POST),
+                  lambda data: services.end_absence(request.user, absence, end=data["end"]),
+                  "Đã ghi nhận ngày kết thúc.")
+
+
+def _apply(request, member, form, action, success: str):
+    """The small forms of the member page: run `action` on valid data, report errors as
+    messages naming the field ("Từ ngày: ..."), and go back to the member page."""
     if form.is_valid():
         try:
-            services.end_absence(request.user, absence, end=form.cleaned_data["end"])
+            action(form.cleaned_data)
         except ValidationError as error:
             _report(request, form, error)
         else:
-            messages.success(request, "Đã ghi nhận ngày kết thúc.")
+            messages.success(request, success)
     else:
         _report(request, form, ValidationError(form.errors))
     return redirect(member)
 
 
 def _report(request, form, error: ValidationError) -> None:
-    """Field errors as messages on the member page: "Từ ngày: ..." names the field."""
-    for field, texts in error.message_dict.items():
+    by_field = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
+    for field, texts in by_field.items():
         label = form.fields[field].label if field in form.fields else ""
         for text in texts:
             messages.error(request, f"{label}: {text}" if label else text)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import multiprocessing
 import traceback
 from collections.abc import Iterator
+from queue import Empty
 
 from dangbo.core.demo.generator import Batch, MemberGenerator
 
@@ -44,7 +45,7 @@ def _from_child(generator: MemberGenerator, chunk: int) -> Iterator[Batch]:
     finished = False
     try:
         while True:
-            message = queue.get()
+            message = _next_message(queue, child)
             if message[0] == _DONE:
                 generator.sample_cell = message[1]
                 finished = True
@@ -57,6 +58,16 @@ def _from_child(generator: MemberGenerator, chunk: int) -> Iterator[Batch]:
             child.terminate()  # the writer failed or stopped early: nothing more to produce for
         child.join()
         queue.close()
+
+
+def _next_message(queue, child):
+    """The child's next message; an error if it died without saying why (killed, out of memory)."""
+    while True:
+        try:
+            return queue.get(timeout=5)
+        except Empty:
+            if not child.is_alive():
+                raise RuntimeError(f"Tiến trình tạo dữ liệu mẫu dừng bất thường (mã {child.exitcode}).") from None
 
 
 def _produce(generator: MemberGenerator, chunk: int, queue) -> None:

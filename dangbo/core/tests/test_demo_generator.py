@@ -121,3 +121,18 @@ def test_generating_in_a_background_process_gives_the_same_rows():
     got = [(b.members, b.events, b.positions) for b in pipeline.batches(forked, 500, background=True)]
     assert got == expected
     assert forked.sample_cell == in_process.sample_cell and forked.sample_cell
+
+
+def test_an_error_in_the_background_process_is_raised_with_its_traceback():
+    import pytest
+
+    from dangbo.core.demo import pipeline
+
+    class Broken(MemberGenerator):
+        def batches(self, chunk):
+            yield from super().batches(chunk)
+            raise ValueError("dữ liệu hỏng")
+
+    plan = build_plan(seed=7, members=500, today=TODAY)
+    with pytest.raises(RuntimeError, match="dữ liệu hỏng"):
+        list(pipeline.batches(Broken(plan, created_at="now"), 100, background=True))
