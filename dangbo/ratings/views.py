@@ -211,9 +211,13 @@ def cell_entry(request, pk, year):
     else:
         posted = {}
     rows = []
+    facts, rated_on = services.member_facts(members, year), services.default_rating_date(year)
     for member in members:
         current = posted.get(member.pk) or existing.get(member.pk)
+        # Shown beside the name: why a member is not rated (exempted, long leave...) or whom to consult.
+        eligible = rules.eligibility(facts.on(member.pk, rated_on), rated_on, **services.eligibility_params())
         rows.append({"member": member, "level": getattr(current, "level", ""),
+                     "eligibility": eligible.reason or eligible.note,
                      "disciplined": getattr(current, "disciplined", False),
                      "remedied": getattr(current, "remedied", False), "notes": getattr(current, "notes", "")})
     children = Organization.objects.filter(parent=org, dissolved__isnull=True) if not members else []

@@ -166,3 +166,14 @@ def test_api_write_refuses_a_capped_rating_with_422(rated, login):
     response = login(rated.staff_a).put(f"/api/v1/ratings/member/{member.pk}/{YEAR}",
                                         {"level": "httnv", "disciplined": True}, content_type="application/json")
     assert response.status_code == 422 and "level" in response.json()["detail"]
+
+
+def test_cell_entry_says_who_is_not_rated_and_why(rated, login):
+    from datetime import date
+
+    from dangbo.members import services as member_services
+
+    binh = rated.a1_members[1]
+    member_services.record_absence(rated.admin, binh, kind="thai_san", start=date(2025, 3, 1), end=date(2025, 8, 31))
+    page = login(rated.secretary_a1).get(reverse("ratings:cell_entry", args=[rated.cell_a1.pk, YEAR])).content.decode()
+    assert "Nghỉ ốm, thai sản từ 3 tháng trở lên trong năm: kiểm điểm nhưng không xếp loại." in page
