@@ -41,7 +41,7 @@ def drop_bench_database():
 def test_bench_prints_each_figure_beside_hand_written_sql_and_reuses_its_data(tmp_path, drop_bench_database):
     out = run_bench(tmp_path)
     assert (tmp_path / "bench.sqlite3").exists()
-    for figure in ("load members", "count one province", "counts for all"):
+    for figure in ("load, generate + write", "load, write path only", "count one province", "counts for all"):
         lines = [line for line in out.splitlines() if line.startswith(figure)]
         assert lines, out
         assert any("SQLite" in line for line in lines)
