@@ -99,7 +99,7 @@ def age_on(birth_date: date, on: date) -> int:
 # -- absences (miễn sinh hoạt, nghỉ ốm, thai sản) ------------------------------------------------
 
 
-def validate_absence(kind: str, start: date | None, end: date | None, admission_date: date | None) -> list[FieldError]:
+def validate_absence(start: date | None, end: date | None, admission_date: date | None) -> list[FieldError]:
     """An absence runs from `start` to `end` inclusive (no end: still running)."""
     errors = []
     if start is None:
@@ -133,14 +133,8 @@ def absent_months_in_year(spans: list[tuple[date, date | None]], year: int) -> i
             merged.append([start, end])
     months, days = 0, 0
     for start, end in merged:
-        whole = _whole_months(start, end + _ONE_DAY)
+        whole = vn.months_between(start, end + _ONE_DAY)
         months += whole
         days += (end + _ONE_DAY - vn.add_months(start, whole)).days
     return months + days // 30
 
-
-def _whole_months(start: date, end_exclusive: date) -> int:
-    months = (end_exclusive.year - start.year) * 12 + (end_exclusive.month - start.month)
-    while months > 0 and vn.add_months(start, months) > end_exclusive:
-        months -= 1
-    return months

@@ -151,12 +151,12 @@ def record_absence(user, member: Member, *, kind: str, start: date, end: date | 
     """Miễn công tác và sinh hoạt đảng, or a long sick or maternity leave, from start to end."""
     if member.status not in ACTIVE_STATUSES:
         raise ValidationError({"kind": "Chỉ ghi nhận cho đảng viên đang sinh hoạt."})
-    errors = rules.validate_absence(kind, start, end, member.admission_date)
+    errors = rules.validate_absence(start, end, member.admission_date)
     if errors:
         raise ValidationError({e.field: e.message for e in errors})
-    overlapping = member.absences.filter(kind=kind, start__lte=end or date.max).exclude(end__lt=start)
-    if overlapping.exists():
-        raise ValidationError({"start": f"Trùng với thời gian đã ghi nhận: {overlapping.first()}."})
+    overlapping = member.absences.filter(kind=kind, start__lte=end or date.max).exclude(end__lt=start).first()
+    if overlapping:
+        raise ValidationError({"start": f"Trùng với thời gian đã ghi nhận: {overlapping}."})
     absence = MemberAbsence.objects.create(member=member, kind=kind, start=start, end=end,
                                            decision_number=vn.nfc(decision_number).strip(),
                                            note=vn.nfc(note).strip(), created_by=_user(user))
@@ -167,7 +167,7 @@ def record_absence(user, member: Member, *, kind: str, start: date, end: date | 
 @transaction.atomic
 def end_absence(user, absence: MemberAbsence, *, end: date) -> MemberAbsence:
     """Close a running absence (the member is back at work and in the cell)."""
-    errors = rules.validate_absence(absence.kind, absence.start, end, None)
+    errors = rules.validate_absence(absence.start, end, None)
     if errors:
         raise ValidationError({e.field: e.message for e in errors})
     before = audit.snapshot(absence)

@@ -35,6 +35,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
 
+from dangbo.core.vn import months_between
+
+
 # -- levels ---------------------------------------------------------------------------------
 
 HTXSNV = "htxsnv"
@@ -250,15 +253,10 @@ def eligibility(facts: MemberFacts, rating_date: date, *, leave_months_not_rated
         return Eligibility(False, f"Nghỉ ốm, thai sản từ {leave_months_not_rated} tháng trở lên trong năm: "
                                   "kiểm điểm nhưng không xếp loại.")
     note = ""
-    if facts.transferred_in_on is not None and _months(facts.transferred_in_on, rating_date) < transfer_consult_months:
+    if facts.transferred_in_on is not None and months_between(facts.transferred_in_on, rating_date) < transfer_consult_months:
         note = (f"Chuyển đến dưới {transfer_consult_months} tháng: chi bộ hiện tại xếp loại, "
                 "có ý kiến nhận xét của tổ chức đảng nơi đảng viên sinh hoạt trước đó.")
     return Eligibility(True, note=note)
-
-
-def _months(start: date, end: date) -> int:
-    months = (end.year - start.year) * 12 + (end.month - start.month)
-    return months - 1 if end.day < start.day else months
 
 
 # -- a whole unit ----------------------------------------------------------------------------
