@@ -3,8 +3,17 @@ import os
 
 import pytest
 from django.db import connection
+from django.test import override_settings
 
 from dangbo.core.testing import PASSWORD, build_small_tree
+
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashing():
+    """Tests log in thousands of times; the production hasher (PBKDF2, 10^6 rounds) would
+    spend most of the suite's time hashing. MD5 is fine for throw-away test passwords."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM guard would
 # otherwise refuse database access from that thread during browser tests.
