@@ -1,6 +1,6 @@
 """Election rules of the Party (Quy chế bầu cử trong Đảng), as plain functions without Django.
 
-Sources (see /work/shared/docs/DOMAIN.md §4):
+Sources (the project rules document DOMAIN.md, §4):
 - Quy định 190-QĐ/TW (2019), Quy chế bầu cử trong Đảng, which keeps in substance the rules of
   Quyết định 244-QĐ/TW (2014); article numbers below are those of 244 where 190's own
   numbering is not confirmed.

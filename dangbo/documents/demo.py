@@ -1,4 +1,4 @@
-"""Demo documents: the ones the seed articles cite (/work/shared/seeds), with links, targets and
+"""Demo documents: the ones the seed articles cite (the shared seeds folder beside the project), with links, targets and
 progress reports, so the registry, the scorecards and the tracking list show real numbers.
 
 Called by `dangbo demo` as populate(ctx) (ARCHITECTURE.md "Demo data hooks"). Provincial

@@ -2,7 +2,7 @@
 how an extracted fact maps onto registry fields.
 
 - Texts are stored NFC with Unix line ends and no trailing spaces, so the same article pasted
-  twice, or uploaded as .txt and pasted, hashes the same (TEAM.md: NFC-normalise every input).
+  twice, or uploaded as .txt and pasted, hashes the same (every input is NFC-normalised).
 - Document numbers follow Hướng dẫn 36-HD/VPTW through `dangbo.documents.numbering`.
 - Committee positions map onto the kinds of Điều lệ Đảng (bí thư, phó bí thư, ủy viên ban
   thường vụ, cấp ủy viên, chi ủy viên); "nguyên ..." (former) positions are not current ones.

@@ -6,7 +6,7 @@ import pytest
 from dangbo.documents import numbering
 from dangbo.documents.numbering import DocumentNumberError, canonical, display, next_number, parse
 
-# Every number written out in /work/shared/seeds/*.txt, with its full type name.
+# Every number written out in the seed articles (shared/seeds/*.txt beside the project), with its full type name.
 SEED_NUMBERS = {
     "02-NQ/ĐUK": "Nghị quyết",   # 001: Nghị quyết số 02-NQ/ĐUK ngày 4-7-2011
     "03-NQ/ĐUK": "Nghị quyết",   # 001: Nghị quyết số 03-NQ/ĐUK ngày 4-7-2011
