@@ -5,9 +5,14 @@ cd "$(dirname "$0")/.."
 BIN=.venv/bin
 PG_URL="${DANGBO_TEST_PG_URL:-postgres://postgres@127.0.0.1:5432/dangbo}"
 
+# The slowest tests are listed after each run so that a growing suite shows where its time goes.
+PYTEST=("$BIN/pytest" --durations=10 "$@")
+started=$SECONDS
+
 echo "== Test suite on SQLite"
-env -u DATABASE_URL "$BIN/pytest" "$@"
+env -u DATABASE_URL "${PYTEST[@]}"
 sqlite_status=$?
+echo "== SQLite run: $((SECONDS - started)) s"
 
 pg_status=0
 if "$BIN/python" - "$PG_URL" <<'PY'
@@ -24,8 +29,10 @@ except Exception as error:
 PY
 then
   echo "== Test suite on PostgreSQL ($PG_URL)"
-  DATABASE_URL="$PG_URL" "$BIN/pytest" "$@"
+  pg_started=$SECONDS
+  DATABASE_URL="$PG_URL" "${PYTEST[@]}"
   pg_status=$?
+  echo "== PostgreSQL run: $((SECONDS - pg_started)) s"
 else
   echo "== SKIPPED: the PostgreSQL run (see the reason above); SQLite results stand alone."
 fi
