@@ -5,14 +5,13 @@ cd "$(dirname "$0")/.."
 BIN=.venv/bin
 PG_URL="${DANGBO_TEST_PG_URL:-postgres://postgres@127.0.0.1:5432/dangbo}"
 
-# The slowest tests are listed after each run so that a growing suite shows where its time goes.
+# The slowest tests are listed after each run so that a growing suite shows where its time
+# goes; pytest's own closing line (with the run's time) stays the last line printed.
 PYTEST=("$BIN/pytest" --durations=10 "$@")
-started=$SECONDS
 
 echo "== Test suite on SQLite"
 env -u DATABASE_URL "${PYTEST[@]}"
 sqlite_status=$?
-echo "== SQLite run: $((SECONDS - started)) s"
 
 pg_status=0
 if "$BIN/python" - "$PG_URL" <<'PY'
@@ -29,10 +28,8 @@ except Exception as error:
 PY
 then
   echo "== Test suite on PostgreSQL ($PG_URL)"
-  pg_started=$SECONDS
   DATABASE_URL="$PG_URL" "${PYTEST[@]}"
   pg_status=$?
-  echo "== PostgreSQL run: $((SECONDS - pg_started)) s"
 else
   echo "== SKIPPED: the PostgreSQL run (see the reason above); SQLite results stand alone."
 fi
