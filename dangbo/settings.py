@@ -27,6 +27,7 @@ DANGBO_APPS = [
     "dangbo.documents",
     "dangbo.congress",
     "dangbo.ingest",
+    "dangbo.meetings",
 ]
 
 INSTALLED_APPS = [
@@ -143,6 +144,12 @@ DANGBO_RULES = {
     # the rating date is rated with the previous organization's opinion.
     "rating_leave_months_not_rated": int(os.environ.get("DANGBO_RATING_LEAVE_MONTHS", "3")),
     "rating_transfer_consult_months": 6,
+    # Chi bộ meetings: missing this many meetings in a row without a reason warns the secretary.
+    "meeting_absence_warning": 3,
+    # Minimum minutes of a meeting before HD 42-HD/BTCTW (28/10/2025); None: not checked (U).
+    "meeting_min_minutes_before_2025": None,
+    # Party badge milestones in years of party seniority (U).
+    "badge_milestone_years": (30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90),
 }
 
 LOGGING = {
