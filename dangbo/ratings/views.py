@@ -5,6 +5,8 @@ are about people, so the member role (own record, own cell page) sees none of th
 """
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -18,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from dangbo.core import charts, tabular, vn
 from dangbo.core.party_docx import DOCX_CONTENT_TYPE
 from dangbo.core.party_pdf import PDF_CONTENT_TYPE
+from dangbo.meetings import followup as meeting_followup
 from dangbo.members.models import ACTIVE_STATUSES, Member
 from dangbo.orgs.models import Organization, OrgClosure
 from dangbo.ratings import importing, reports, rollup, rules, services
@@ -212,12 +215,14 @@ def cell_entry(request, pk, year):
         posted = {}
     rows = []
     facts, rated_on = services.member_facts(members, year), services.default_rating_date(year)
+    # Meeting attendance is an input the cell weighs, shown beside the name, not a hidden rule.
+    attendance = meeting_followup.attendance_by_member([m.pk for m in members], year)
     for member in members:
         current = posted.get(member.pk) or existing.get(member.pk)
         # Shown beside the name: why a member is not rated (exempted, long leave...) or whom to consult.
         eligible = rules.eligibility(facts.on(member.pk, rated_on), rated_on, **services.eligibility_params())
         rows.append({"member": member, "level": getattr(current, "level", ""),
-                     "eligibility": eligible.reason or eligible.note,
+                     "eligibility": eligible.reason or eligible.note, "meetings": attendance.get(member.pk),
                      "disciplined": getattr(current, "disciplined", False),
                      "remedied": getattr(current, "remedied", False), "notes": getattr(current, "notes", "")})
     children = Organization.objects.filter(parent=org, dissolved__isnull=True) if not members else []
@@ -225,6 +230,7 @@ def cell_entry(request, pk, year):
         "org": org, "year": year, "rows": rows, "levels": LEVEL_CHOICES, "errors": errors, "writable": writable,
         "period_reason": reason, "children": children, "rated_on": vn.format_date(services.default_rating_date(year)),
         "warnings": services.quota_warnings(org, year) if request.method == "GET" else [],
+        "cell_meetings": meeting_followup.cell_follow_up(org, year, min(timezone.localdate(), date(year, 12, 31))),
     })
 
 

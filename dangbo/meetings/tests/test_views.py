@@ -107,3 +107,14 @@ def test_bad_input_is_a_message_not_a_500(tree, meetings, login):
     response = client.post(reverse("meetings:conference", args=[meetings[2].pk]), {"point": "x", "present": "1"})
     assert response.status_code == 404
     assert BridgePoint.objects.count() == 1
+
+
+def test_rating_screen_shows_each_members_attendance_of_the_year(tree, login):
+    an, binh, chien = tree.a1_members
+    for month, binh_mark in ((1, Presence.PRESENT), (2, Presence.UNEXCUSED)):
+        meeting = services.plan_meeting(tree.admin, tree.cell_a1, date=date(2025, month, 5))
+        # Chiến was admitted in June 2025: not yet called to these meetings.
+        services.record_attendance(tree.admin, meeting, {an.pk: (Presence.PRESENT, ""), binh.pk: (binh_mark, "")})
+    page = login(tree.secretary_a1).get(reverse("ratings:cell_entry", args=[tree.cell_a1.pk, 2025])).content.decode()
+    assert "Sinh hoạt: dự 1/2 buổi, vắng không lý do 1" in page
+    assert "Chi bộ sinh hoạt thường kỳ 2/12 tháng, chuyên đề 0/4 quý trong năm 2025." in page
