@@ -5,6 +5,7 @@ import datetime
 import decimal
 
 from django.db import models
+from django.db.models.fields.files import FieldFile
 
 from dangbo.audit.models import AuditAction, AuditEntry
 
@@ -14,8 +15,10 @@ def snapshot(obj: models.Model) -> dict:
     data = {}
     for field in obj._meta.concrete_fields:
         value = getattr(obj, field.attname)
-        if isinstance(value, (datetime.date, datetime.datetime, decimal.Decimal)):
+        if isinstance(value, (datetime.date, datetime.datetime, datetime.time, decimal.Decimal)):
             value = str(value)
+        elif isinstance(value, FieldFile):
+            value = value.name or ""  # the stored file's name, not its content
         data[field.attname] = value
     return data
 

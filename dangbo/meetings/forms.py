@@ -42,8 +42,23 @@ class PlanYearForm(forms.Form):
 
 
 class MaterialForm(forms.Form):
-    title = forms.CharField(label="Tên tài liệu", max_length=255)
+    title = forms.CharField(label="Tên tài liệu", max_length=255, required=False)
     file = forms.FileField(label="Tệp", required=False)
+    document = forms.ModelChoiceField(label="Hoặc văn bản trong sổ văn bản", required=False, queryset=None)
+
+    def __init__(self, *args, documents=None, **kwargs):
+        from dangbo.documents.models import Document
+
+        super().__init__(*args, **kwargs)
+        self.fields["document"].queryset = documents if documents is not None else Document.objects.none()
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("file") and not data.get("document"):
+            raise forms.ValidationError("Chọn tệp tài liệu hoặc một văn bản trong sổ văn bản.")
+        if data.get("file") and not data.get("title"):
+            raise forms.ValidationError("Nhập tên tài liệu.")
+        return data
 
 
 class MinutesForm(forms.ModelForm):

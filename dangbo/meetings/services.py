@@ -113,7 +113,7 @@ def add_material(user, meeting: Meeting, *, title: str, file=None, document=None
     _check_not_locked(meeting)
     if not file and document is None:
         raise ValidationError({"file": "Chọn tệp tài liệu hoặc một văn bản trong sổ văn bản."})
-    material = Material.objects.create(meeting=meeting, title=nfc(title) or (document.title if document else ""),
+    material = Material.objects.create(meeting=meeting, title=(nfc(title) or (document.title if document else ""))[:255],
                                        file=file or "", document=document)
     audit.record(user, AuditAction.CREATE, material)
     return material

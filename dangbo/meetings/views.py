@@ -3,7 +3,7 @@ phone, minutes and their lock), follow-up over a subtree, conferences with bridg
 and a member's own page."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib import messages
@@ -20,7 +20,7 @@ from dangbo.meetings import followup, rules, services
 from dangbo.meetings.forms import (
     AddendumForm, ConferenceForm, CorrectionForm, MaterialForm, MeetingForm, MinutesForm, PlanYearForm,
 )
-from dangbo.meetings.models import Attendance, BridgePoint, CorrectionRequest, Meeting, Minutes, Presence, Status
+from dangbo.meetings.models import Attendance, CorrectionRequest, Material, Meeting, Minutes, Presence, Status
 from dangbo.meetings.visibility import (
     conferences, get_conference, get_meeting, get_writable_meeting, is_reader, meetings,
 )
@@ -131,7 +131,8 @@ def detail(request, pk):
             "counts": _counts(lines),
             "minutes": Minutes.objects.filter(meeting=meeting).first(),
             "expected": services.expected_members(meeting).count(),
-            "material_form": MaterialForm(), "addendum_form": AddendumForm(),
+            "material_form": MaterialForm(documents=register_documents(meeting)) if context["can_write"] else None,
+            "addendum_form": AddendumForm(),
         })
     else:
         context["my_line"] = Attendance.objects.filter(meeting=meeting, member_id=scope.own_member_id).first()
@@ -168,15 +169,27 @@ def notify(request, pk):
 @require_POST
 def add_material(request, pk):
     meeting = get_writable_meeting(request.scope, pk)
-    form = MaterialForm(request.POST, request.FILES)
+    form = MaterialForm(request.POST, request.FILES, documents=register_documents(meeting))
     if form.is_valid():
+        data = form.cleaned_data
         try:
-            services.add_material(request.user, meeting, title=form.cleaned_data["title"], file=form.cleaned_data["file"])
+            services.add_material(request.user, meeting, title=data["title"], file=data["file"], document=data["document"])
         except ValidationError as error:
             _errors(request, error)
     else:
-        messages.error(request, "Nhập tên tài liệu và chọn tệp.")
+        for text in form.non_field_errors() or ["Chọn tệp hoặc văn bản hợp lệ."]:
+            messages.error(request, text)
     return redirect(meeting)
+
+
+def register_documents(meeting: Meeting):
+    """Documents a cell reads at its meeting: those of the last five years issued by its own
+    committee or one above it (the list stays short enough for a drop-down)."""
+    from dangbo.documents.models import Document
+
+    chain = list(meeting.organization.ancestors().values_list("pk", flat=True)) + [meeting.organization_id]
+    since = meeting.date.replace(year=meeting.date.year - 5, day=1)
+    return Document.objects.filter(issuer__organization_id__in=chain, issued_on__gte=since).order_by("-issued_on", "-id")
 
 
 @login_required
@@ -363,6 +376,9 @@ def mine(request):
         "ratings": MemberRating.objects.filter(member=member).order_by("-year"),
         "seniority": rules.seniority(member.admission_date, today),
         "badge": rules.next_badge(member.admission_date, today, milestones),
+        "circulated": Material.objects.filter(meeting__organization_id=member.organization_id,
+                                              meeting__notified_on__gte=today - timedelta(days=90))
+                                      .select_related("meeting", "document").order_by("-meeting__date", "id")[:30],
         "open_rounds": RoundRecipient.objects.filter(organization_id=member.organization_id, submitted_at__isnull=True,
                                                      round__deadline__gte=today).select_related("round"),
         "corrections": member.correction_requests.all()[:20],

@@ -118,3 +118,34 @@ def test_rating_screen_shows_each_members_attendance_of_the_year(tree, login):
     page = login(tree.secretary_a1).get(reverse("ratings:cell_entry", args=[tree.cell_a1.pk, 2025])).content.decode()
     assert "Sinh hoạt: dự 1/2 buổi, vắng không lý do 1" in page
     assert "Chi bộ sinh hoạt thường kỳ 2/12 tháng, chuyên đề 0/4 quý trong năm 2025." in page
+
+
+def test_secretary_attaches_a_resolution_of_the_upper_committee_and_members_see_it(tree, meetings, login):
+    from dangbo.documents.tests.factories import document, issuer
+
+    resolution = document(tree.admin, issuer(tree.commune_a, code="ĐU"), "05-NQ/ĐU", title="Nghị quyết về chuyển đổi số",
+                          issued_on=date(2025, 3, 1))
+    a1, _, _ = meetings
+    client = login(tree.secretary_a1)
+    response = client.post(reverse("meetings:add_material", args=[a1.pk]), {"document": resolution.pk}, follow=True)
+    assert "Nghị quyết về chuyển đổi số" in response.content.decode()
+    other = document(tree.admin, issuer(tree.commune_b, code="ĐU"), "06-NQ/ĐU", title="Văn bản phường B", issued_on=date(2025, 3, 1))
+    client.post(reverse("meetings:add_material", args=[a1.pk]), {"document": other.pk})
+    assert a1.materials.count() == 1   # a document of another committee is not offered
+    client.post(reverse("meetings:notify", args=[a1.pk]))
+    page = login(tree.member_user).get(reverse("meetings:mine")).content.decode()
+    assert "Tài liệu được gửi" in page and "Nghị quyết về chuyển đổi số" in page
+
+
+def test_staff_plans_a_meeting_with_its_time_and_the_year_calendar(tree, login):
+    client = login(tree.staff_a)
+    response = client.post(reverse("meetings:create"), {
+        "organization": tree.village_cell.pk, "body": "chi_bo", "kind": Kind.REGULAR, "date": "05/12/2026",
+        "start_time": "14:00", "place": "Nhà văn hóa thôn", "agenda": "Kiểm điểm cuối năm"}, follow=True)
+    assert "Nhà văn hóa thôn" in response.content.decode() and "lúc 14:00" in response.content.decode()
+    response = client.post(reverse("meetings:plan_year"), {"organization": tree.village_cell.pk, "year": 2027,
+                                                           "regular_day": 7}, follow=True)
+    assert "Đã lập 12 buổi sinh hoạt năm 2027" in response.content.decode()
+    assert client.post(reverse("meetings:plan_year"), {"organization": tree.cell_b1.pk, "year": 2027,
+                                                       "regular_day": 7}, follow=True).status_code == 200
+    assert not tree.cell_b1.meetings.exists()   # outside the staff's subtree: refused by the form
