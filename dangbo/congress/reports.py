@@ -6,20 +6,11 @@ from django.utils import timezone
 from dangbo.congress import services
 from dangbo.congress.models import CommentKind, CommentRound, ElectionRound
 from dangbo.congress.synthesis import Decision
+from dangbo.core import letterhead
 from dangbo.core import party_docx as docx
 from dangbo.core.vn import format_number, format_percent, nfc
 
 FORMATS = {"docx": docx.DOCX_CONTENT_TYPE, "pdf": "application/pdf"}
-_PLACE_PREFIXES = ("Đảng bộ tỉnh ", "Đảng bộ thành phố ", "Đảng bộ huyện ", "Đảng bộ quận ", "Đảng bộ thị xã ",
-                   "Đảng bộ xã ", "Đảng bộ phường ", "Đảng bộ thị trấn ", "Đảng bộ ", "Chi bộ ")
-
-
-def place_of(organization) -> str:
-    """"Đảng bộ tỉnh Lai Châu" -> "Lai Châu" for the place and date line."""
-    for prefix in _PLACE_PREFIXES:
-        if organization.name.startswith(prefix):
-            return organization.name[len(prefix):]
-    return organization.name
 
 
 def _check_format(fmt: str) -> str:
@@ -47,12 +38,10 @@ def synthesis_table(round_: CommentRound) -> list[list[str]]:
 
 
 def _synthesis_header(round_: CommentRound) -> docx.PartyHeader:
-    organization = round_.organization
-    return docx.PartyHeader(
-        superior=organization.name.upper(), issuer="Tổ biên tập văn kiện", number="-BC/TBT",
-        place=place_of(organization), date=timezone.localdate(), doc_type="Báo cáo",
-        summary=f"Tổng hợp ý kiến góp ý {round_.version}",
-    )
+    # The drafting team is a body of the committee that runs the round.
+    return letterhead.party_header(round_.organization, body="Tổ biên tập văn kiện", number="-BC/TBT",
+                                   on=timezone.localdate(), doc_type="Báo cáo",
+                                   summary=f"Tổng hợp ý kiến góp ý {round_.version}")
 
 
 def _synthesis_intro(round_: CommentRound) -> list[str]:
@@ -123,15 +112,31 @@ def minutes_lines(round_: ElectionRound) -> list[str]:
 
 def _minutes_header(round_: ElectionRound) -> docx.PartyHeader:
     congress = round_.election.congress
-    return docx.PartyHeader(
-        superior=congress.title.upper(), issuer="Ban Kiểm phiếu", number="-BB/BKP", place=place_of(congress.organization),
-        date=(round_.closed_at or timezone.now()).date(), doc_type="Biên bản kiểm phiếu",
-        summary=f"{round_.election.title} (lần {round_.number})",
-    )
+    return letterhead.congress_header(congress, board="Ban Kiểm phiếu", number="-BB/BKP", on=minutes_date(round_),
+                                      doc_type="Biên bản kiểm phiếu",
+                                      summary=f"{round_.election.title} (lần {round_.number})")
+
+
+def minutes_date(round_: ElectionRound):
+    """The day of the count: when the count was closed during the congress, that day; otherwise
+    (results entered afterwards) the congress's own last day, never the day of the download."""
+    congress = round_.election.congress
+    closed = timezone.localdate(round_.closed_at) if round_.closed_at else None
+    start, end = congress.start_date, congress.end_date or congress.start_date
+    if closed and (start is None or start <= closed <= (end or closed)):
+        return closed
+    return end or start or closed or timezone.localdate()
 
 
 def board_members(round_: ElectionRound) -> list[str]:
     return [nfc(line) for line in round_.counting_board.splitlines() if nfc(line)]
+
+
+def board_signatures(board: list[str]) -> tuple[str, list[str]]:
+    """Every member of the counting board signs the minutes: the head (first line) and the others,
+    by name ("Nguyễn Văn A, Trưởng ban" -> "Nguyễn Văn A")."""
+    names = [line.split(",")[0].strip() for line in board]
+    return (names[0] if names else ""), names[1:]
 
 
 def minutes_report(round_: ElectionRound, fmt: str, request=None) -> tuple[bytes, str, str]:
@@ -145,7 +150,9 @@ def minutes_report(round_: ElectionRound, fmt: str, request=None) -> tuple[bytes
     if fmt == "pdf":
         from dangbo.core.party_pdf import render_pdf
 
+        head, members = board_signatures(board)
         data = render_pdf("congress/minutes.pdf.html", {"header": header, "board": board, "lines": lines,
+                                                        "head": head, "members": members,
                                                         "headers": MINUTES_HEADERS, "rows": rows, "reasons": reasons,
                                                         "note": round_.note}, request=request)
         return data, content_type, filename
@@ -163,6 +170,7 @@ def minutes_report(round_: ElectionRound, fmt: str, request=None) -> tuple[bytes
         docx.add_paragraph(document, reason)
     if round_.note:
         docx.add_paragraph(document, round_.note, italic=True)
-    docx.add_signature(document, docx.Signature(authority="T/M BAN KIỂM PHIẾU", position="TRƯỞNG BAN",
-                                                name=board[0].split(",")[0] if board else ""))
+    head, members = board_signatures(board)
+    docx.add_board_signatures(document, head_title="TRƯỞNG BAN KIỂM PHIẾU", head=head,
+                              members_title="CÁC THÀNH VIÊN BAN KIỂM PHIẾU", members=members)
     return docx.to_bytes(document), content_type, filename

@@ -72,8 +72,9 @@ def new_party_document(header: PartyHeader) -> Document:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     left, right = table.rows[0].cells
     left.width, right.width = Mm(75), Mm(90)
-    if header.superior:
-        _cell_line(left, header.superior.upper(), size=14)
+    for line in header.superior.split("\n"):   # a congress board has two lines above it
+        if line.strip():
+            _cell_line(left, line.upper(), size=14)
     _cell_line(left, header.issuer.upper(), size=14, bold=True)
     _cell_line(left, "*", size=14)
     _cell_line(left, number_line(header.number), size=14)
@@ -132,6 +133,21 @@ def add_signature(doc: Document, signature: Signature) -> None:
     for text, bold in ((signature.authority, True), (signature.position, True), ("", False), ("", False),
                        (signature.name, True)):
         _cell_line(right, text, size=14, bold=bold)
+
+
+def add_board_signatures(doc: Document, *, head_title: str, head: str, members_title: str,
+                         members: list[str]) -> None:
+    """A board signs as a whole (e.g. the minutes of vote counting): its members on the left,
+    each with room for a signature, the head on the right."""
+    table = doc.add_table(rows=1, cols=2)
+    left, right = table.rows[0].cells
+    if members:
+        _cell_line(left, members_title, size=13, bold=True)
+        for name in members:
+            for text in ("", "", name):
+                _cell_line(left, text, size=13, bold=bool(text))
+    for text, bold in ((head_title, True), ("", False), ("", False), (head, True)):
+        _cell_line(right, text, size=13, bold=bold)
 
 
 def to_bytes(doc: Document) -> bytes:

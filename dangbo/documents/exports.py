@@ -1,15 +1,16 @@
 """Scorecard exports: .xlsx (core.tabular), .docx and PDF in the party layout (core.party_docx/pdf)."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
-from dangbo.core import tabular
+from dangbo.core import letterhead, tabular
 from dangbo.core import vn
 from dangbo.core.party_docx import (
     PartyHeader, Signature, add_heading, add_paragraph, add_signature, add_table, new_party_document, to_bytes,
 )
 from dangbo.documents import targets as rules
-from dangbo.documents.models import Document
+from dangbo.documents.models import Document, Issuer, IssuerKind
 from dangbo.documents.scorecards import Scorecard
 
 HEADERS = ["STT", "Văn bản", "Chỉ tiêu", "Yêu cầu", "Thời hạn", "Kết quả mới nhất", "Kỳ", "Đánh giá"]
@@ -35,18 +36,25 @@ def scorecard_xlsx(card: Scorecard) -> bytes:
     return tabular.export_xlsx(HEADERS, rows(card), "Chỉ tiêu")
 
 
-def party_header(document: Document | None, card: Scorecard, today: date) -> PartyHeader:
-    issuer = document.issuer if document else None
-    superior = ""
-    if issuer and issuer.organization and issuer.organization.parent_id:
-        superior = issuer.organization.parent.name
-    elif issuer and issuer.organization:
-        superior = issuer.organization.name
-    place = issuer.organization.name.split(" ")[-1] if issuer and issuer.organization else "Hà Nội"
-    return PartyHeader(issuer=issuer.name if issuer else "", number="-BC/" + (issuer.code if issuer else ""),
-                       place=place, date=today, doc_type="Báo cáo",
-                       summary=f"Kết quả thực hiện các chỉ tiêu {('của ' + str(document)) if document else ''}".strip(),
-                       superior=superior)
+# The advisory body's own name without the committee it serves ("Ban Tổ chức Tỉnh ủy" -> "Ban Tổ chức").
+_COMMITTEE_SUFFIX = re.compile(r"\s+(Tỉnh ủy|Thành ủy|Đảng ủy|Huyện ủy|Quận ủy|Thị ủy)\b.*$")
+
+
+def party_header(document: Document | None, card: Scorecard, today: date, issuer: Issuer | None = None) -> PartyHeader:
+    """The issuer of the document (or of the term's documents) reports on its targets, under the
+    header 36-HD/VPTW gives it: a committee under its superior, an advisory body or the
+    inspection commission under its committee."""
+    issuer = document.issuer if document else issuer
+    summary = f"Kết quả thực hiện các chỉ tiêu {('của ' + str(document)) if document else card.title}".strip()
+    number = "-BC/" + (issuer.code if issuer else "")
+    if issuer is None or issuer.organization is None:
+        return PartyHeader(issuer=issuer.name.upper() if issuer else "", number=number, place="Hà Nội", date=today,
+                           doc_type="Báo cáo", summary=summary)
+    body = ""
+    if issuer.kind in (IssuerKind.ADVISORY, IssuerKind.INSPECTION):
+        body = _COMMITTEE_SUFFIX.sub("", issuer.name).strip() or issuer.name
+    return letterhead.party_header(issuer.organization, body=body, number=number, on=today, doc_type="Báo cáo",
+                                   summary=summary)
 
 
 def summary_sentences(card: Scorecard) -> list[str]:
@@ -60,8 +68,8 @@ def summary_sentences(card: Scorecard) -> list[str]:
     return sentences
 
 
-def scorecard_docx(card: Scorecard, document: Document | None, today: date) -> bytes:
-    doc = new_party_document(party_header(document, card, today))
+def scorecard_docx(card: Scorecard, document: Document | None, today: date, issuer: Issuer | None = None) -> bytes:
+    doc = new_party_document(party_header(document, card, today, issuer))
     for sentence in summary_sentences(card):
         add_paragraph(doc, sentence)
     add_heading(doc, "Kết quả từng chỉ tiêu")
@@ -71,10 +79,11 @@ def scorecard_docx(card: Scorecard, document: Document | None, today: date) -> b
     return to_bytes(doc)
 
 
-def scorecard_pdf(card: Scorecard, document: Document | None, today: date, request=None) -> bytes:
+def scorecard_pdf(card: Scorecard, document: Document | None, today: date, request=None,
+                  issuer: Issuer | None = None) -> bytes:
     from dangbo.core.party_pdf import render_pdf
 
     return render_pdf("documents/scorecard.pdf.html", {
-        "header": party_header(document, card, today), "card": card, "rows": rows(card),
+        "header": party_header(document, card, today, issuer), "card": card, "rows": rows(card),
         "headers": HEADERS, "sentences": summary_sentences(card), "statuses": rules.Status,
     }, request=request)

@@ -253,16 +253,16 @@ SCORECARD_FORMATS = {
 }
 
 
-def _export(request, card, document, fmt: str, stem: str):
+def _export(request, card, document, fmt: str, stem: str, issuer=None):
     if fmt not in SCORECARD_FORMATS:
         raise Http404()
     today = _today()
     if fmt == "xlsx":
         content = exports.scorecard_xlsx(card)
     elif fmt == "docx":
-        content = exports.scorecard_docx(card, document, today)
+        content = exports.scorecard_docx(card, document, today, issuer)
     else:
-        content = exports.scorecard_pdf(card, document, today, request=request)
+        content = exports.scorecard_pdf(card, document, today, request=request, issuer=issuer)
     return _download(content, f"{stem}.{fmt}", SCORECARD_FORMATS[fmt])
 
 
@@ -304,7 +304,7 @@ def term_scorecard_export(request, fmt):
     if issuer is None:
         raise Http404()
     card = scorecards.documents_scorecard(f"Chỉ tiêu các văn bản của {issuer.name}", documents, _today())
-    return _export(request, card, None, fmt, f"chi-tieu-khoa-{khoa}")
+    return _export(request, card, None, fmt, f"chi-tieu-khoa-{khoa}", issuer=issuer)
 
 
 @login_required

@@ -4,11 +4,10 @@ One table definition (`table`) feeds all three, so the numbers never differ betw
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
-from dangbo.core import party_docx, tabular, vn
+from dangbo.core import issuers, letterhead, party_docx, tabular, vn
 from dangbo.core.party_docx import PartyHeader, Signature
 from dangbo.ratings import rules
 from dangbo.ratings.rollup import Rollup, UnitRollup
@@ -94,28 +93,16 @@ class ReportOptions:
     on: date | None = None
 
 
-def committee_name(org_name: str) -> str:
-    """"Đảng bộ xã Bình Lư" issues as "Đảng ủy xã Bình Lư"; "Chi bộ ..." stays itself."""
-    return re.sub(r"^Đảng bộ", "Đảng ủy", org_name)
-
-
-def place_of(result: Rollup) -> str:
-    """The place on the date line: the province name from the root organization."""
-    root = result.organization.ancestors().first() or result.organization
-    name = re.sub(r"^Đảng bộ (tỉnh|thành phố)\s+", "", root.name)
-    return name or root.name
+def committee_name(org) -> str:
+    """"Đảng bộ tỉnh Lai Châu" reports as "Tỉnh ủy Lai Châu", "Đảng bộ xã Bình Lư" as "Đảng ủy xã
+    Bình Lư"; a chi bộ as itself (core/issuers.py)."""
+    return issuers.committee_name(issuers.OrgNode(org.kind, org.name))
 
 
 def header(result: Rollup, options: ReportOptions) -> PartyHeader:
-    org = result.organization
-    parent = org.parent
-    return PartyHeader(
-        superior=parent.name.upper() if parent else "",
-        issuer=committee_name(org.name),
-        number=options.number or "     -BC",
-        place=options.place or place_of(result),
-        date=options.on or date.today(),
-        doc_type="Báo cáo",
+    return letterhead.party_header(
+        result.organization, number=options.number or "     -BC", place=options.place, doc_type="Báo cáo",
+        on=options.on or date.today(),
         summary=f"Kết quả đánh giá, xếp loại chất lượng tổ chức đảng và đảng viên năm {result.year}",
     )
 
@@ -124,7 +111,7 @@ def summary_sentences(result: Rollup) -> list[str]:
     total = result.total
     rule_set = rules.rules_for_year(result.year)
     lines = [f"Thực hiện Quy định số {rule_set.code} và Hướng dẫn số {rule_set.guidance.split(' (')[0]}, "
-             f"{committee_name(result.organization.name)} báo cáo kết quả đánh giá, xếp loại chất lượng năm {result.year} như sau:"]
+             f"{committee_name(result.organization)} báo cáo kết quả đánh giá, xếp loại chất lượng năm {result.year} như sau:"]
     m = total.members
     if m.total:
         parts = "; ".join(f"{rules.LEVEL_LABELS[level].lower()}: {vn.format_number(m[level])} "
@@ -153,7 +140,7 @@ def docx_bytes(result: Rollup, options: ReportOptions) -> bytes:
         party_docx.add_heading(doc, "Đơn vị chưa đạt chỉ tiêu")
         for target, units in missing:
             party_docx.add_paragraph(doc, f"{target.label}: " + ", ".join(u.organization.name for u in units) + ".")
-    party_docx.add_signature(doc, Signature(authority=f"T/M {committee_name(result.organization.name).upper()}",
+    party_docx.add_signature(doc, Signature(authority=letterhead.signing_authority(result.organization),
                                             position="BÍ THƯ", recipients=["Như trên", "Lưu"]))
     return party_docx.to_bytes(doc)
 
@@ -165,5 +152,5 @@ def pdf_bytes(result: Rollup, options: ReportOptions, request=None) -> bytes:
     missing = [(target, units) for target, units in result.missing_units() if units]
     return render_pdf("ratings/report_pdf.html", {
         "header": header(result, options), "sentences": summary_sentences(result), "head": head, "rows": rows,
-        "missing": missing, "authority": f"T/M {committee_name(result.organization.name).upper()}",
+        "missing": missing, "authority": letterhead.signing_authority(result.organization),
     }, request=request)

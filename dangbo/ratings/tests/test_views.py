@@ -133,7 +133,10 @@ def test_docx_report_in_party_layout_contains_the_table(rated, login):
     header_text = "\n".join(cell.text for cell in doc.tables[0].rows[0].cells)
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in header_text and "Số 12-BC/TU" in header_text
     assert "Lai Châu, ngày 20 tháng 12 năm 2025" in header_text
-    assert "ĐẢNG ỦY TỈNH LAI CHÂU" in header_text
+    # A province reports as its committee, the tỉnh ủy, with no line above it; it signs T/M TỈNH ỦY.
+    assert header_text.startswith("TỈNH ỦY LAI CHÂU\n*") and "ĐẢNG ỦY TỈNH" not in header_text
+    signature = "\n".join(cell.text for cell in doc.tables[-1].rows[0].cells)
+    assert "T/M TỈNH ỦY" in signature
     table = doc.tables[1]
     assert table.rows[0].cells[1].text == "Đơn vị"
     assert [row.cells[1].text for row in table.rows[1:]] == ["Đảng bộ xã Bình Lư", "Đảng bộ phường Tân Phong",
