@@ -1,9 +1,11 @@
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.shortcuts import render
+from django.utils import timezone
 
 from dangbo.access.models import Role
 from dangbo.audit.models import AuditEntry
+from dangbo.core import workqueue
 from dangbo.orgs.counts import member_counts_for
 
 
@@ -17,6 +19,7 @@ def home(request):
         "roots": [{"org": o, "counts": counts.get(o.pk)} for o in roots],
         "roles": [Role(r).label for r in sorted(scope.roles)],
         "own_member": own_member,
+        "work": workqueue.items_for(scope, timezone.localdate()),
     })
 
 
