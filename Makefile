@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test setup system-deps demo bench clean
+.PHONY: run test setup system-deps demo bench clean screenshots
 
 run: setup system-deps
 	$(BIN)/dangbo migrate --noinput -v0
@@ -28,6 +28,14 @@ $(VENV)/.installed: pyproject.toml
 # Debian packages: Chromium for browser tests, Pango and fonts for PDF (WeasyPrint).
 system-deps:
 	@bash tools/system_deps.sh
+
+# Every main page of every demo role at 1366 and 390 px into var/screenshots/ (its own demo
+# database); fails when a page scrolls sideways on a phone or logs a console error.
+SHOTS_DB := var/screenshots-db
+screenshots: setup system-deps
+	DANGBO_DEBUG=1 DANGBO_VAR_DIR=$(SHOTS_DB) $(BIN)/dangbo migrate --noinput -v0
+	DANGBO_DEBUG=1 DANGBO_VAR_DIR=$(SHOTS_DB) $(BIN)/dangbo demo --if-empty --members 3000
+	DANGBO_DEBUG=1 DANGBO_VAR_DIR=$(SHOTS_DB) $(BIN)/dangbo screenshots --out var/screenshots
 
 bench: setup
 	$(BIN)/dangbo bench scale --members 1000000
