@@ -71,6 +71,9 @@ def walk(base_url: str, users: list[tuple[object, str]], *, out_dir: Path | None
     width; saves full-page pictures when out_dir is given. Uses `browser` (a Playwright
     browser) when given, else starts Debian's Chromium."""
     result = WalkResult()
+    # The page lists come from the database, before Playwright's event loop starts (Django
+    # refuses database access from inside it).
+    users = [(user, password, main_pages(user)) for user, password in users]
     if browser is not None:
         _walk_all(browser, base_url, users, out_dir, widths, result)
         return result
@@ -86,12 +89,12 @@ def walk(base_url: str, users: list[tuple[object, str]], *, out_dir: Path | None
 
 
 def _walk_all(browser, base_url, users, out_dir, widths, result: WalkResult) -> None:
-    for user, password in users:
+    for user, password, pages in users:
         for width in widths:
-            _walk_user(browser, base_url, user, password, width, out_dir, result)
+            _walk_user(browser, base_url, user, password, pages, width, out_dir, result)
 
 
-def _walk_user(browser, base_url, user, password, width, out_dir, result: WalkResult) -> None:
+def _walk_user(browser, base_url, user, password, pages, width, out_dir, result: WalkResult) -> None:
     context = browser.new_context(viewport={"width": width, "height": 844 if width == PHONE_WIDTH else 900},
                                   locale="vi-VN")
     page = context.new_page()
@@ -103,7 +106,7 @@ def _walk_user(browser, base_url, user, password, width, out_dir, result: WalkRe
     page.fill("input[name=password]", password)
     page.click("button[type=submit]")
     page.wait_for_load_state()
-    for name, path in main_pages(user):
+    for name, path in pages:
         errors.clear()
         response = page.goto(f"{base_url}{path}")
         page.wait_for_load_state("load")
