@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .clauses import plan_part_spans
 from .congresses import find_congresses
 from .dates import detect_article_date, find_dates
 from .documents import find_documents
@@ -39,7 +40,7 @@ def extract(text: str, article_date: date | None = None) -> Facts:
     congresses, congress_spans = find_congresses(prepared)
     people, people_spans = find_people(prepared)
     blocked = SpanSet([(s, e) for _, s, e in dated] + document_spans + congress_spans
-                      + people_spans + _times(prepared))
+                      + people_spans + _times(prepared) + _plan_parts(prepared))
     targets, target_spans = find_targets(prepared, blocked)
     blocked.add_many(target_spans)
     statistics = find_statistics(prepared, blocked)
@@ -54,3 +55,15 @@ _TIME_RE = re.compile(r"(?<!\d)\d{1,2}\s?(?::|h)\s?\d{2}(?:\s?(?:AM|PM|am|pm))?(
 
 def _times(prepared: Prepared) -> list[tuple[int, int]]:
     return [m.span() for m in _TIME_RE.finditer(prepared.canon)]
+
+
+def _plan_parts(prepared: Prepared) -> list[tuple[int, int]]:
+    """Counts of a plan's parts ("16 chỉ tiêu chủ yếu, 6 nhiệm vụ trọng tâm"): neither goals
+    nor results. Searched only in paragraphs that name such a part."""
+    text, lower = prepared.canon, prepared.lower
+    spans: list[tuple[int, int]] = []
+    for ps, pe in prepared.paragraphs:
+        if "chỉ tiêu" in lower[ps:pe] or "nhiệm vụ" in lower[ps:pe] or "đột phá" in lower[ps:pe] \
+                or "giải pháp" in lower[ps:pe]:
+            spans.extend(plan_part_spans(text, ps, pe))
+    return spans

@@ -24,6 +24,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from .clauses import (BREAKDOWN_START_RE, LIST_ITEM_RE, REPORT_HEAD_RE, parenthesis_at,
+                      plan_part_spans)
 from .model import Target
 from .quantities import Quantity, find_quantities
 from .text import Prepared, SpanSet, sentences
@@ -51,7 +53,8 @@ ACHIEVED_RE = re.compile(
     r"|(?:năm|nhiệm\s+kỳ|giai\s+đoạn|thời\s+gian)\s+(?:qua|vừa\s+qua|trước)(?!\w)|so\s+với\s+cùng\s+kỳ)")
 _EVERY_YEAR_RE = re.compile(r"(?i:(?:hằng|hàng|mỗi)\s+năm)")
 _YEAR_RE = re.compile(
-    r"(?i:(?:đến|tới|trong)\s+năm\s+|năm\s+)((?:19|20)\d{2})(?!\d)|((?:19|20)\d{2})\s*-\s*((?:19|20)\d{2})")
+    r"(?i:(?:(?:đến|tới|trong|vào)\s+)?năm\s+|(?:đến|tới|vào)\s+)((?:19|20)\d{2})(?!\d|[/.-]\d)"
+    r"|((?:19|20)\d{2})\s*-\s*((?:19|20)\d{2})")
 # Any word that can open a scope or make a goal clause, searched once over the lower-case
 # text so that sentences without one are skipped cheaply.
 GOAL_HINT_RE = re.compile(
@@ -110,10 +113,23 @@ class _Sentence:
     """One sentence with the positions of its goal and report words, found once, so that each
     value is judged with a few bisections however long the sentence is."""
 
-    def __init__(self, text: str, start: int, end: int) -> None:
+    def __init__(self, text: str, start: int, end: int, breakdown: bool = False) -> None:
         self.text, self.start, self.end = text, start, end
-        scope = SCOPE_RE.search(text, start, end)
-        self.scope_start = scope.end() if scope else end
+        # The first goal scope whose heading does not report ("đạt và vượt các chỉ tiêu ... đề
+        # ra:" reports); a report heading makes the rest of the paragraph a report list.
+        self.scope_start = start if breakdown else end
+        self.report_start: int | None = None
+        pos = start
+        while not breakdown and (scope := SCOPE_RE.search(text, pos, end)):
+            clause_start = max(start, text.rfind(";", start, scope.start()) + 1,
+                               text.rfind(":", start, scope.start()) + 1)
+            if REPORT_HEAD_RE.search(text, clause_start, scope.start()):
+                if self.report_start is None:
+                    self.report_start = scope.end()
+                pos = scope.start() + 1
+                continue
+            self.scope_start = scope.end()
+            break
         self.piece_bounds = [(m.start(), m.end()) for m in _PIECE_BREAK_RE.finditer(text, start, end)]
         self.clause_breaks = [m.start() for m in _CLAUSE_BREAK_RE.finditer(text, start, end)]
         self.semicolons = [m.start() for m in _SEMICOLON_RE.finditer(text, start, end)]
@@ -156,25 +172,74 @@ def find_targets(prepared: Prepared, blocked: SpanSet) -> tuple[list[Target], li
     targets: list[Target] = []
     spans: list[tuple[int, int]] = []
     hints = [m.start() for m in GOAL_HINT_RE.finditer(prepared.lower)]
+    carried: str | None = None  # "goal" / "report": a heading's mode over its list items
     for ps, pe in prepared.paragraphs:
-        if not _any_between(hints, ps, pe):
+        is_item = bool(LIST_ITEM_RE.match(text, ps, pe))
+        if not is_item:
+            carried = None
+        heading = _heading_mode(text, ps, pe)
+        if not _any_between(hints, ps, pe) and carried != "goal":
+            carried = heading or carried
             continue
+        report_from = ps if carried == "report" else None
+        previous_goal = carried == "goal"
+        year: int | None = None
         for ss, se in sentences(text, ps, pe):
-            if not _any_between(hints, ss, se):
+            breakdown = previous_goal and bool(BREAKDOWN_START_RE.match(text, ss, se))
+            if not _any_between(hints, ss, se) and not breakdown and carried != "goal":
+                previous_goal = False
                 continue
-            sentence = _Sentence(text, ss, se)
+            sentence = _Sentence(text, ss, se, breakdown or carried == "goal")
+            if sentence.report_start is not None and report_from is None:
+                report_from = sentence.report_start
+            found = False
             for quantity in find_quantities(text, ss, se, blocked):
-                target = _target(prepared, sentence, quantity)
+                target = _target(prepared, sentence, quantity, report_from)
                 if target:
+                    if target.year is None and (breakdown or carried == "goal"):
+                        target.year = year
+                    year = target.year if target.year is not None else year
                     targets.append(target)
                     spans.append((quantity.start, quantity.end))
+                    found = True
+            previous_goal = found or (sentence.scope_start < se and not breakdown)
+        carried = heading or carried
     return targets, spans
 
 
-def _target(prepared: Prepared, sentence: _Sentence, quantity: Quantity) -> Target | None:
+_HEADING_MAX = 160
+
+
+def _heading_mode(text: str, start: int, end: int) -> str | None:
+    """'goal' or 'report' for a short heading or a paragraph ending with ':' that introduces a
+    list ("Các chỉ tiêu chủ yếu:", "Kết quả thực hiện các chỉ tiêu"), else None."""
+    line = text[start:end].rstrip()
+    if not (line.endswith(":") or end - start <= _HEADING_MAX):
+        return None
+    cue = SCOPE_RE.search(text, start, end) or re.search(r"(?i:chỉ\s+tiêu|mục\s+tiêu)", line)
+    if not cue:
+        return None
+    if REPORT_HEAD_RE.search(text, max(start, cue.start() - 60), cue.start()):
+        return "report"
+    if end - start > _HEADING_MAX and not line.endswith(":"):
+        return None
+    return "goal" if line.endswith(":") or not (line.endswith(".") or "%" in line) else None
+
+
+def _target(prepared: Prepared, sentence: _Sentence, quantity: Quantity,
+            report_from: int | None = None) -> Target | None:
     text = sentence.text
-    in_scope = quantity.number_start >= sentence.scope_start
     clause_start, clause_end = sentence.clause(quantity.number_start)
+    parenthesis = parenthesis_at(text, quantity.number_start, sentence.start, sentence.end)
+    if parenthesis:
+        # A parenthesis is judged on its own: "(mục tiêu nghị quyết là năm 2018 đạt 95%)".
+        inner = SCOPE_RE.search(text, parenthesis[0], quantity.number_start)
+        if inner and not ACHIEVED_RE.search(text, inner.end(), parenthesis[1]):
+            return _make_target(prepared, sentence, quantity, *parenthesis)
+    if report_from is not None and quantity.number_start >= report_from and \
+            not SCOPE_RE.search(text, clause_start, quantity.number_start):
+        return None  # an item of a report list ("đạt và vượt các chỉ tiêu ... đề ra: ...")
+    in_scope = quantity.number_start >= sentence.scope_start
     if not in_scope and not (
             NEAR_BEFORE_RE.search(text, max(sentence.start, quantity.number_start - 30),
                                   quantity.number_start)
@@ -189,6 +254,12 @@ def _target(prepared: Prepared, sentence: _Sentence, quantity: Quantity) -> Targ
     window = (piece_start, piece_end) if in_scope else (sentence.start, clause_end)
     if _any_between(sentence.achieved, *window):
         return None
+    return _make_target(prepared, sentence, quantity, piece_start, piece_end)
+
+
+def _make_target(prepared: Prepared, sentence: _Sentence, quantity: Quantity,
+                 piece_start: int, piece_end: int) -> Target:
+    text = sentence.text
     start = max(piece_start, quantity.number_start - _MAX_TEXT // 2)
     end = min(piece_end, quantity.end + _MAX_TEXT // 2)
     if start > piece_start:  # cut at a word boundary
