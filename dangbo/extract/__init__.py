@@ -11,6 +11,7 @@ Every fact keeps its exact span in the input (``text == input[start:end]``), and
 """
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date
 
@@ -60,10 +61,14 @@ def _times(prepared: Prepared) -> list[tuple[int, int]]:
 def _plan_parts(prepared: Prepared) -> list[tuple[int, int]]:
     """Counts of a plan's parts ("16 chỉ tiêu chủ yếu, 6 nhiệm vụ trọng tâm"): neither goals
     nor results. Searched only in paragraphs that name such a part."""
-    text, lower = prepared.canon, prepared.lower
+    hits = [m.start() for m in _PLAN_HINT_RE.finditer(prepared.lower)]
     spans: list[tuple[int, int]] = []
     for ps, pe in prepared.paragraphs:
-        if "chỉ tiêu" in lower[ps:pe] or "nhiệm vụ" in lower[ps:pe] or "đột phá" in lower[ps:pe] \
-                or "giải pháp" in lower[ps:pe]:
-            spans.extend(plan_part_spans(text, ps, pe))
+        i = bisect.bisect_left(hits, ps)
+        if i < len(hits) and hits[i] < pe:
+            spans.extend(plan_part_spans(prepared.canon, ps, pe))
     return spans
+
+
+_PLAN_HINT_RE = re.compile(r"\d (?:chỉ tiêu|nhiệm vụ|khâu|đột phá|giải pháp|nhóm|chương trình|quan điểm"
+                           r"|mục tiêu)")

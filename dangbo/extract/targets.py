@@ -52,6 +52,13 @@ ACHIEVED_RE = re.compile(
     r"(?i:(?<!\w)đã(?!\w)|đạt\s+được|tính\s+đến|đến\s+nay|đến\s+thời\s+điểm|kết\s+quả"
     r"|(?:năm|nhiệm\s+kỳ|giai\s+đoạn|thời\s+gian)\s+(?:qua|vừa\s+qua|trước)(?!\w)|so\s+với\s+cùng\s+kỳ)")
 _EVERY_YEAR_RE = re.compile(r"(?i:(?:hằng|hàng|mỗi)\s+năm)")
+
+
+def _lower_only(regex: re.Pattern) -> re.Pattern:
+    """The same lower-case pattern without case folding, to search the lower-case copy of the
+    text: much faster than a case-insensitive search over every sentence."""
+    return re.compile(regex.pattern.replace("(?i:", "(?:"))
+
 _YEAR_RE = re.compile(
     r"(?i:(?:(?:đến|tới|trong|vào)\s+)?năm\s+|(?:đến|tới|vào)\s+)((?:19|20)\d{2})(?!\d|[/.-]\d)"
     r"|((?:19|20)\d{2})\s*-\s*((?:19|20)\d{2})")
@@ -105,6 +112,11 @@ def _subject(text: str, quantity: Quantity, piece_start: int, piece_end: int) ->
     return before.strip(" ,.") or None
 
 
+_ACHIEVED_LOWER_RE = _lower_only(ACHIEVED_RE)
+_CLAUSE_GOAL_LOWER_RE = _lower_only(CLAUSE_GOAL_RE)
+_EVERY_YEAR_LOWER_RE = _lower_only(_EVERY_YEAR_RE)
+_YEAR_LOWER_RE = _lower_only(_YEAR_RE)
+
 # A target's text is its clause piece, cut to this many characters around the value.
 _MAX_TEXT = 300
 
@@ -113,8 +125,10 @@ class _Sentence:
     """One sentence with the positions of its goal and report words, found once, so that each
     value is judged with a few bisections however long the sentence is."""
 
-    def __init__(self, text: str, start: int, end: int, breakdown: bool = False) -> None:
+    def __init__(self, text: str, start: int, end: int, breakdown: bool = False,
+                 lower: str | None = None) -> None:
         self.text, self.start, self.end = text, start, end
+        lower = text.lower() if lower is None else lower
         # The first goal scope whose heading does not report ("đạt và vượt các chỉ tiêu ... đề
         # ra:" reports); a report heading makes the rest of the paragraph a report list.
         self.scope_start = start if breakdown else end
@@ -133,11 +147,11 @@ class _Sentence:
         self.piece_bounds = [(m.start(), m.end()) for m in _PIECE_BREAK_RE.finditer(text, start, end)]
         self.clause_breaks = [m.start() for m in _CLAUSE_BREAK_RE.finditer(text, start, end)]
         self.semicolons = [m.start() for m in _SEMICOLON_RE.finditer(text, start, end)]
-        self.achieved = [m.start() for m in ACHIEVED_RE.finditer(text, start, end)]
-        self.clause_goals = [m.start() for m in CLAUSE_GOAL_RE.finditer(text, start, end)]
-        self.every_year = [m.start() for m in _EVERY_YEAR_RE.finditer(text, start, end)]
+        self.achieved = [m.start() for m in _ACHIEVED_LOWER_RE.finditer(lower, start, end)]
+        self.clause_goals = [m.start() for m in _CLAUSE_GOAL_LOWER_RE.finditer(lower, start, end)]
+        self.every_year = [m.start() for m in _EVERY_YEAR_LOWER_RE.finditer(lower, start, end)]
         self.years = [(m.start(), int(m.group(1) or m.group(3)))
-                      for m in _YEAR_RE.finditer(text, start, end)]
+                      for m in _YEAR_LOWER_RE.finditer(lower, start, end)]
 
     def piece(self, pos: int) -> tuple[int, int]:
         """The piece (between ';', ':', ', trong đó'...) holding pos."""
@@ -189,7 +203,7 @@ def find_targets(prepared: Prepared, blocked: SpanSet) -> tuple[list[Target], li
             if not _any_between(hints, ss, se) and not breakdown and carried != "goal":
                 previous_goal = False
                 continue
-            sentence = _Sentence(text, ss, se, breakdown or carried == "goal")
+            sentence = _Sentence(text, ss, se, breakdown or carried == "goal", prepared.lower)
             if sentence.report_start is not None and report_from is None:
                 report_from = sentence.report_start
             found = False
