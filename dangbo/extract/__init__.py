@@ -37,7 +37,8 @@ def extract(text: str, article_date: date | None = None) -> Facts:
     prepared = Prepared(text)
 
     dated = find_dates(prepared, article_date)
-    documents, document_spans = find_documents(prepared)
+    links: list = []
+    documents, document_spans = find_documents(prepared, links)
     congresses, congress_spans = find_congresses(prepared)
     people, people_spans = find_people(prepared)
     blocked = SpanSet([(s, e) for _, s, e in dated] + document_spans + congress_spans
@@ -47,7 +48,8 @@ def extract(text: str, article_date: date | None = None) -> Facts:
     statistics = find_statistics(prepared, blocked)
 
     return Facts(documents=documents, targets=targets, statistics=statistics, people=people,
-                 congresses=congresses, dates=[d for d, _, _ in dated], article_date=article_date)
+                 congresses=congresses, dates=[d for d, _, _ in dated], article_date=article_date,
+                 links=links)
 
 
 # Clock times ("19:09", "5:00 PM", "8h30") are never statistics.
