@@ -30,7 +30,7 @@ _IDENTIFIER_BEFORE_RE = re.compile(
     r"|điểm|chương|mục|trang|tập|phần|bài|tầng|phòng|đường|tuyến|lô|tổ|ấp|khóm|khu\s+phố|phố|lộ"
     r"|đội|xóm|thôn|bản|làng|hình|bảng|biểu|phụ\s+lục|lần|vòng|câu|kỳ\s+họp|khối|ô|số\s+nhà"
     r"|khu|phường|quận|xã|lớp|hạng|loại|cấp|nhóm|đợt|giai\s+đoạn|sư\s+đoàn|trung\s+đoàn"
-    r"|lữ\s+đoàn|tiểu\s+đoàn|chi\s+bộ|trung\s+ương|hội\s+nghị|đại\s+hội|tháng|năm|ngày"
+    r"|lữ\s+đoàn|tiểu\s+đoàn|chi\s+bộ|trung\s+ương|hội\s+nghị|đại\s+hội|tháng|(?<!mỗi\s)(?<!hằng\s)(?<!hàng\s)năm|ngày"
     r"|top|covid|count|lượt\s+xem|lượt\s+truy\s+cập|version|phiên\s+bản"
     r"|nghị\s+quyết|chỉ\s+thị|kết\s+luận|quyết\s+định|quy\s+định|hướng\s+dẫn|kế\s+hoạch"
     r"|chương\s+trình|đề\s+án|thông\s+báo|nghị\s+định|thông\s+tư|công\s+văn|tờ\s+trình)"
@@ -68,6 +68,9 @@ _FIGURE_BEFORE_RE = re.compile(
     # A label and its count: "(khiển trách 1.221, cảnh cáo 218, cách chức 12, khai trừ 165)".
     r"|(?<!\w)(?i:khiển\s+trách|cảnh\s+cáo|cách\s+chức|khai\s+trừ|giải\s+tán|xóa\s+tên|xoá\s+tên"
     r"|tổng\s+số|tổng\s+cộng|nam|nữ)\s*:?\s*$")
+
+
+_RANKING_BEFORE_RE = re.compile(r"(?i:cao\s+nhất|thấp\s+nhất|nhiều\s+nhất|ít\s+nhất)(?:\s+là)?[^\d.;:()]{3,60}$")
 
 
 @dataclass
@@ -124,8 +127,10 @@ def find_quantities(text: str, start: int, end: int, blocked: SpanSet) -> list[Q
             continue
         unit = _unit_after(text, m.end(), end)
         if unit is None:
-            # "tổng số đảng viên toàn Đảng là 5.380.000." - a figure without a noun after it.
-            if m.group("number") and _FIGURE_BEFORE_RE.search(before) and \
+            # "tổng số đảng viên toàn Đảng là 5.380.000." - a figure without a noun after it;
+            # "..., thấp nhất là Đảng bộ Khối Doanh nghiệp 15." - the last of a ranking.
+            if m.group("number") and (_FIGURE_BEFORE_RE.search(before) or
+                                      _RANKING_BEFORE_RE.search(text, max(start, m.start() - 80), m.start())) and \
                     _FIGURE_END_RE.match(text, m.end(), end) and \
                     not re.fullmatch(r"(?:19|20)\d{2}", m.group("number")):
                 value = parse_vn_number(m.group("number"))

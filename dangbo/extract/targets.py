@@ -60,7 +60,7 @@ def _lower_only(regex: re.Pattern) -> re.Pattern:
     return re.compile(regex.pattern.replace("(?i:", "(?:"))
 
 _YEAR_RE = re.compile(
-    r"(?i:(?:(?:đến|tới|trong|vào)\s+)?năm\s+|(?:đến|tới|vào)\s+)((?:19|20)\d{2})(?!\d|[/.-]\d)"
+    r"(?i:(?:(?:đến|tới|trong|vào)\s+)?năm\s+(?:học\s+)?|(?:đến|tới|vào)\s+)((?:19|20)\d{2})(?!\d|[/.-]\d)"
     r"|((?:19|20)\d{2})\s*-\s*((?:19|20)\d{2})")
 # Any word that can open a scope or make a goal clause, searched once over the lower-case
 # text so that sentences without one are skipped cheaply.
@@ -72,6 +72,7 @@ GOAL_HINT_RE = re.compile(
 _PIECE_BREAK_RE = re.compile(r";|:|\.\.\.|…|,\s+trong\s+đó|\s+-\s+")
 _CLAUSE_BREAK_RE = re.compile(r"[;:]")
 _SEMICOLON_RE = re.compile(r";")
+_PARENTHESIS_RE = re.compile(r"\([^()]*\)")
 
 # Checked in this order: "không dưới" before "dưới", "không quá" before "quá".
 _BEFORE_COMPARATORS = [
@@ -144,6 +145,7 @@ class _Sentence:
                 continue
             self.scope_start = scope.end()
             break
+        self._parentheses: list[tuple[int, int]] | None = None
         self.piece_bounds = [(m.start(), m.end()) for m in _PIECE_BREAK_RE.finditer(text, start, end)]
         self.clause_breaks = [m.start() for m in _CLAUSE_BREAK_RE.finditer(text, start, end)]
         self.semicolons = [m.start() for m in _SEMICOLON_RE.finditer(text, start, end)]
@@ -152,6 +154,15 @@ class _Sentence:
         self.every_year = [m.start() for m in _EVERY_YEAR_LOWER_RE.finditer(lower, start, end)]
         self.years = [(m.start(), int(m.group(1) or m.group(3)))
                       for m in _YEAR_LOWER_RE.finditer(lower, start, end)]
+
+    @property
+    def parentheses(self) -> list[tuple[int, int]]:
+        if self._parentheses is None:
+            self._parentheses = [m.span() for m in _PARENTHESIS_RE.finditer(self.text, self.start, self.end)]
+        return self._parentheses
+
+    def in_parenthesis(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.parentheses)
 
     def piece(self, pos: int) -> tuple[int, int]:
         """The piece (between ';', ':', ', trong đó'...) holding pos."""
@@ -187,17 +198,19 @@ def find_targets(prepared: Prepared, blocked: SpanSet) -> tuple[list[Target], li
     spans: list[tuple[int, int]] = []
     hints = [m.start() for m in GOAL_HINT_RE.finditer(prepared.lower)]
     carried: str | None = None  # "goal" / "report": a heading's mode over its list items
+    carried_year: int | None = None
     for ps, pe in prepared.paragraphs:
         is_item = bool(LIST_ITEM_RE.match(text, ps, pe))
         if not is_item:
             carried = None
         heading = _heading_mode(text, ps, pe)
         if not _any_between(hints, ps, pe) and carried != "goal":
-            carried = heading or carried
+            if heading:
+                carried, carried_year = heading, _last_year(prepared.lower, ps, pe)
             continue
         report_from = ps if carried == "report" else None
         previous_goal = carried == "goal"
-        year: int | None = None
+        year: int | None = carried_year if carried == "goal" else None
         for ss, se in sentences(text, ps, pe):
             breakdown = previous_goal and bool(BREAKDOWN_START_RE.match(text, ss, se))
             if not _any_between(hints, ss, se) and not breakdown and carried != "goal":
@@ -210,15 +223,22 @@ def find_targets(prepared: Prepared, blocked: SpanSet) -> tuple[list[Target], li
             for quantity in find_quantities(text, ss, se, blocked):
                 target = _target(prepared, sentence, quantity, report_from)
                 if target:
-                    if target.year is None and (breakdown or carried == "goal"):
+                    if target.year is None and (breakdown or carried == "goal") and \
+                            not _EVERY_YEAR_LOWER_RE.search(prepared.lower, ss, quantity.end):
                         target.year = year
                     year = target.year if target.year is not None else year
                     targets.append(target)
                     spans.append((quantity.start, quantity.end))
                     found = True
             previous_goal = found or (sentence.scope_start < se and not breakdown)
-        carried = heading or carried
+        if heading:
+            carried, carried_year = heading, _last_year(prepared.lower, ps, pe)
     return targets, spans
+
+
+def _last_year(lower: str, start: int, end: int) -> int | None:
+    years = [int(m.group(1) or m.group(3)) for m in _YEAR_LOWER_RE.finditer(lower, start, end)]
+    return years[-1] if years else None
 
 
 _HEADING_MAX = 160
@@ -254,11 +274,16 @@ def _target(prepared: Prepared, sentence: _Sentence, quantity: Quantity,
             not SCOPE_RE.search(text, clause_start, quantity.number_start):
         return None  # an item of a report list ("đạt và vượt các chỉ tiêu ... đề ra: ...")
     in_scope = quantity.number_start >= sentence.scope_start
+    if not parenthesis and sentence.parentheses:
+        # Goal words inside a parenthesis are that parenthesis's ("đạt 92% (mục tiêu đến năm
+        # 2025 là 95%)": 92% is a result).
+        in_scope = in_scope and not sentence.in_parenthesis(sentence.scope_start - 1)
     if not in_scope and not (
             NEAR_BEFORE_RE.search(text, max(sentence.start, quantity.number_start - 30),
                                   quantity.number_start)
             or NEAR_AFTER_RE.match(text, quantity.end, min(sentence.end, quantity.end + 60))
-            or _any_between(sentence.clause_goals, clause_start, clause_end)):
+            or any(clause_start <= g < clause_end and not sentence.in_parenthesis(g)
+                   for g in sentence.clause_goals)):
         return None
     piece_start, piece_end = sentence.piece(quantity.number_start)
     # A goal scope is judged piece by piece ("..., đã đạt 92%" is a report); a clause that is
