@@ -18,8 +18,8 @@ def people(text: str) -> dict[str, list[str]]:
      {"Võ Văn Hưng": ["Phó Bí thư Tỉnh ủy Quảng Trị"]}),
     ("Đồng chí Vũ Xuân Hóa được bầu làm Chủ nhiệm Ủy ban Kiểm tra Huyện ủy.",
      {"Vũ Xuân Hóa": ["Chủ nhiệm Ủy ban Kiểm tra Huyện ủy"]}),
-    ("Ông Nguyễn Thanh Hoàng, Bí thư Đảng ủy xã tiếp tục được bầu giữ chức Bí thư Đảng ủy xã Bình Ba "
-     "khóa VII.", {"Nguyễn Thanh Hoàng": ["Bí thư Đảng ủy xã"]}),  # the same office, written longer
+    ("Bà Trần Thị Hồng, Bí thư Đảng ủy phường tiếp tục được bầu giữ chức Bí thư Đảng ủy phường Tân An "
+     "khóa IX.", {"Trần Thị Hồng": ["Bí thư Đảng ủy phường"]}),  # the same office, written longer
     ("Điều động ông Nguyễn Thanh - Bí thư Huyện ủy Lý Sơn giữ chức danh phó bí thư Huyện ủy, chủ tịch "
      "UBND huyện Lý Sơn.",
      {"Nguyễn Thanh": ["Bí thư Huyện ủy Lý Sơn", "phó bí thư Huyện ủy", "chủ tịch UBND huyện Lý Sơn"]}),
@@ -69,7 +69,8 @@ def test_position_ends_before_a_verb_after_a_unit_name():
     ("Đồng chí Ksor Phước Hà, Phó Bí thư Tỉnh ủy dự hội nghị.", "Ksor Phước Hà"),
     ("Bà Rơ Châm H'Yim, Bí thư Chi bộ làng Plei Ơi phát biểu.", "Rơ Châm H'Yim"),
     ("Đồng chí Điểu K'Ré, Phó Chủ tịch UBND tỉnh dự lễ.", "Điểu K'Ré"),
-    ("Ông Chẩu Văn Lâm, Chủ tịch UBND tỉnh Tuyên Quang vừa được bầu.", "Chẩu Văn Lâm"),
+    ("Ông Lầu Văn Sinh, Chủ tịch UBND huyện Mèo Vạc vừa được bầu.", "Lầu Văn Sinh"),
+    ("Bà Ma Thị Thúy, Phó Bí thư Huyện ủy Chiêm Hóa dự lễ.", "Ma Thị Thúy"),
     ("Đồng chí Sùng A Hồng, Bí thư Huyện ủy Mường Nhé dự đại hội.", "Sùng A Hồng"),
     ("Đồng chí Y Thanh Hà Niê Kđăm, Phó Chủ tịch Quốc hội phát biểu.", "Y Thanh Hà Niê Kđăm"),
     ("Đồng chí Giàng Seo Phử, Bí thư Đảng ủy xã Bản Mế chủ trì.", "Giàng Seo Phử"),
