@@ -401,7 +401,8 @@ def find_documents(prepared: Prepared, links: list | None = None
 def _reference(document: Document) -> dict:
     """How a link names a document: the keys of the scored schema and its first wording."""
     out = {"type": document.type, "type_code": document.type_code, "number": document.number,
-           "issuer_code": document.issuer_code, "text": document.text}
+           "issuer_code": document.issuer_code, "date": document.date.isoformat() if document.date else None,
+           "text": document.text}
     if document.plenum is not None:
         out["plenum"], out["term"] = document.plenum, document.term
     return out

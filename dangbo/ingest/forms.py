@@ -181,10 +181,32 @@ class CongressCorrection(CorrectionForm):
     term = forms.CharField(label="Nhiệm kỳ (ví dụ 2020-2025)", required=False, max_length=20)
 
 
+class LinkCorrection(CorrectionForm):
+    kind = forms.ChoiceField(label="Quan hệ")
+    document = forms.ChoiceField(label="Văn bản thực hiện (nguồn của liên kết)", required=False)
+    pick_fields = ("document",)
+
+    def __init__(self, *args, documents=(), **kwargs):
+        from dangbo.documents.models import LinkKind
+
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = LinkKind.choices
+        self.documents = {str(d.pk): d for d in documents}
+        self.fields["document"].choices = [("", "Văn bản bài viết nêu")] + [
+            (pk, str(d)) for pk, d in self.documents.items()]
+
+    def initial_from(self, data):
+        return {"kind": data.get("kind") or "", "document": str(self.fact.document_id or "")}
+
+    def picked_document(self):
+        return self.documents.get(self.cleaned_data.get("document") or "")
+
+
 CORRECTION_FORMS = {
     FactKind.DOCUMENT: DocumentCorrection,
     FactKind.TARGET: TargetCorrection,
     FactKind.STATISTIC: StatisticCorrection,
     FactKind.PERSON: PersonCorrection,
     FactKind.CONGRESS: CongressCorrection,
+    FactKind.LINK: LinkCorrection,
 }
