@@ -143,7 +143,8 @@ def issuer_code(match: re.Match) -> str:
 # number ("1234/QĐ-UBND"), not a duration ("Báo cáo 6 tháng", "Kế hoạch 5 năm").
 BARE_NUMBER_RE = re.compile(
     r"\s+(?:(?i:số)\s*:?\s*)?(?P<num>\d{1,4})(?![\d\w]|[.,]\d|\s?[-/]\s?\w)"
-    r"(?!\s+(?i:năm|tháng|quý|ngày(?!\s+\d)|tuần|nội\s+dung|điểm|giải\s+pháp|nhiệm\s+vụ)(?!\w))")
+    r"(?!\s+(?i:năm|tháng|quý|ngày(?!\s+\d)|tuần|nội\s+dung|điểm|giải\s+pháp|nhiệm\s+vụ"
+    r"|đảng\s+viên|quần\s+chúng|người|tổ\s+chức|chi\s+bộ|đảng\s+bộ)(?!\w)|\s?%)")
 
 _ROMAN = r"[IVX]{1,6}(?![\w])"
 _WORD_NUMBERS = "|".join(sorted((w.replace(" ", r"\s+") for w in WORD_ORDINALS),

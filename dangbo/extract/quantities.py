@@ -70,6 +70,8 @@ _FIGURE_BEFORE_RE = re.compile(
     r"|tổng\s+số|tổng\s+cộng|nam|nữ)\s*:?\s*$")
 
 
+_PLAN_WORD_RE = re.compile(r"(?i:kế\s+hoạch|nghị\s+quyết|chương\s+trình|đề\s+án)\s*:?\s*$")
+_COUNT_NOUN_RE = re.compile(r"\s+(?i:đảng\s+viên|quần\s+chúng|tổ\s+chức|chi\s+bộ|đảng\s+bộ|người|học\s+viên)(?!\w)")
 _RANKING_BEFORE_RE = re.compile(r"(?i:cao\s+nhất|thấp\s+nhất|nhiều\s+nhất|ít\s+nhất)(?:\s+là)?[^\d.;:()]{3,60}$")
 
 
@@ -114,7 +116,10 @@ def find_quantities(text: str, start: int, end: int, blocked: SpanSet) -> list[Q
         if blocked.hits(m.start(), m.end()):
             continue
         before = text[max(start, m.start() - 25):m.start()]
-        if _IDENTIFIER_BEFORE_RE.search(before):
+        identifier = _IDENTIFIER_BEFORE_RE.search(before)
+        if identifier and not (_PLAN_WORD_RE.search(identifier.group(0)) and
+                               (m.group("percent") or _COUNT_NOUN_RE.match(text, m.end(), end))):
+            # "Kế hoạch 155" names a document; "(kế hoạch 400 đảng viên)" counts.
             continue
         if m.group("percent"):
             if m.group("fraction"):

@@ -35,7 +35,14 @@ SCOPE_RE = re.compile(
     r"(?i:phấn\s+đấu"
     r"|(?:chỉ\s+tiêu|mục\s+tiêu)(?:[^.;:]{0,80}?(?::|\s+là(?!\w)))"
     r"|(?:đề\s+ra|đặt\s+ra|xác\s+định|thông\s+qua|giao|với)\s+(?:các\s+|một\s+số\s+|những\s+)?"
-    r"(?:chỉ\s+tiêu|mục\s+tiêu))")
+    r"(?:chỉ\s+tiêu|mục\s+tiêu)"
+    r"|theo\s+(?:kế\s+hoạch|chỉ\s+tiêu)(?:\s+(?:được\s+giao|đề\s+ra|giao))?(?=\s*,))")
+# A parenthesis that states the goal beside a result: "đạt 70,88% (chỉ tiêu 65%)", "(kế hoạch
+# 400 đảng viên)", "(Nghị quyết đề ra 95%)".
+PAREN_GOAL_RE = re.compile(
+    r"\(\s*(?i:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|nghị\s+quyết|(?-i:NQ))"
+    r"(?:\s+(?i:đề\s+ra|giao|được\s+giao|năm\s+\d{4}|là|trên|dưới|từ|ít\s+nhất|tối\s+thiểu|không\s+quá"
+    r"|tối\s+đa))*\s*:?\s*$")
 # Make one value a goal when right before it: "ít nhất 95%", "không quá 2%", "phải đạt 100%".
 NEAR_BEFORE_RE = re.compile(
     r"(?i:ít\s+nhất|tối\s+thiểu|không\s+dưới|không\s+thấp\s+hơn|không\s+quá|tối\s+đa"
@@ -67,7 +74,7 @@ _YEAR_RE = re.compile(
 GOAL_HINT_RE = re.compile(
     r"phấn\s+đấu|chỉ\s+tiêu|mục\s+tiêu|trở\s+lên|ít\s+nhất|tối\s+thiểu|không\s+dưới"
     r"|không\s+thấp|không\s+quá|tối\s+đa|đến\s+năm|hằng\s+năm|hàng\s+năm|mỗi\s+năm"
-    r"|phải\s+|cần\s+|sẽ\s+")
+    r"|phải\s+|cần\s+|sẽ\s+|kế\s+hoạch|nghị\s+quyết|\(nq")
 # Clause pieces: a target's text runs between these.
 _PIECE_BREAK_RE = re.compile(r";|:|\.\.\.|…|,\s+trong\s+đó|\s+-\s+")
 _CLAUSE_BREAK_RE = re.compile(r"[;:]")
@@ -267,6 +274,8 @@ def _target(prepared: Prepared, sentence: _Sentence, quantity: Quantity,
     parenthesis = parenthesis_at(text, quantity.number_start, sentence.start, sentence.end)
     if parenthesis:
         # A parenthesis is judged on its own: "(mục tiêu nghị quyết là năm 2018 đạt 95%)".
+        if PAREN_GOAL_RE.search(text, parenthesis[0] - 1, quantity.number_start):
+            return _make_target(prepared, sentence, quantity, *parenthesis)
         inner = SCOPE_RE.search(text, parenthesis[0], quantity.number_start)
         if inner and not ACHIEVED_RE.search(text, inner.end(), parenthesis[1]):
             return _make_target(prepared, sentence, quantity, *parenthesis)

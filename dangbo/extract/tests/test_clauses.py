@@ -74,6 +74,9 @@ def test_a_fraction_of_indicators_reached_stays_a_result():
     ("Năm 2023 kết nạp được 412 đảng viên (chỉ tiêu là 400 đảng viên), vượt kế hoạch.",
      (400, "đảng viên", 2023)),
     ("Tỷ lệ thu gom rác thải đạt 92% (mục tiêu đến năm 2025 là 95%).", (95, "%", 2025)),
+    ("Tỷ lệ lao động qua đào tạo đạt 70,88%, vượt chỉ tiêu Nghị quyết (chỉ tiêu 65%).", (65, "%", None)),
+    ("Tỷ lệ hộ nghèo còn 1,2% (NQ đề ra dưới 2%).", (2, "%", None)),
+    ("Năm 2023 kết nạp được 412 đảng viên (kế hoạch 400 đảng viên), vượt kế hoạch.", (400, "đảng viên", 2023)),
 ])
 def test_goal_in_a_parenthesis_of_a_report(text, goal):
     assert targets(text) == [goal]
@@ -114,3 +117,16 @@ def test_a_breakdown_under_a_report_stays_a_result():
 ])
 def test_target_years_from_the_sentence(text, year):
     assert [t.year for t in extract(text).targets] == [year]
+
+
+def test_the_plan_quoted_before_the_result():
+    text = ("Theo kế hoạch, năm 2023 toàn tỉnh kết nạp 2.000 đảng viên; đến nay đã kết nạp 1.450 đảng viên, "
+            "đạt 72,5%.")
+    assert targets(text) == [(2000, "đảng viên", 2023)]
+    assert statistics(text) == [1450, 72.5]
+
+
+def test_a_plan_named_by_its_number_is_a_document_not_a_count():
+    facts = extract("Thực hiện Kế hoạch 155 của Tỉnh ủy, các chi bộ đã sinh hoạt chuyên đề.")
+    assert [(d.type, d.number, d.issuer_code) for d in facts.documents] == [("Kế hoạch", "155", "TU")]
+    assert facts.statistics == [] and facts.targets == []
