@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from dangbo.core import vn
 from dangbo.documents import numbering
 from dangbo.ingest import matching
-from dangbo.ingest.models import Fact, FactKind
+from dangbo.ingest.models import Fact, FactKind, vn_value
 
 UPLOAD_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -121,6 +121,7 @@ class TargetCorrection(CorrectionForm):
     def initial_from(self, data):
         initial = super().initial_from(data)
         initial["document"] = str(self.fact.document_id or "")
+        initial["value"] = vn_value(data.get("value"))  # "60.137", "3,76": as the reviewer writes it
         return initial
 
     def clean_value(self):
@@ -146,6 +147,11 @@ class StatisticCorrection(CorrectionForm):
         self.targets = {str(t.pk): t for t in targets}
         self.fields["target"].choices = [("", "Tự khớp theo nội dung (hoặc giữ làm số liệu)")] + [
             (pk, f"{t.document}: {str(t)[:90]}") for pk, t in self.targets.items()]
+
+    def initial_from(self, data):
+        initial = super().initial_from(data)
+        initial["value"] = vn_value(data.get("value"))
+        return initial
 
     def picked_target(self):
         return self.targets.get(self.cleaned_data.get("target") or "")
