@@ -20,6 +20,8 @@ from .text import UPPER, Prepared, normalize_words
 _ROMAN = r"[IVXL]{1,7}"
 _WORD_NUMBERS = "|".join(sorted((w.replace(" ", r"\s+") for w in WORD_ORDINALS), key=len, reverse=True))
 _HEAD = r"(?i:đại\s+hội)|ĐHĐB|ĐH"
+# Verbs that end an organization's name before "lần thứ".
+_VERBS = r"(?i:đã|đang|sẽ|bầu|bầu\s+ra|tiến\s+hành|tổ\s+chức|thông\s+qua|được|vào|là|và|với)"
 # Words of an organization's name: capitalised ones and these lower-case ones.
 _CAP_WORD = rf"(?!Ban\s|BCH\s){UPPER}[^\W\d_]*"
 _ORG_LOWER = (r"(?:đại\s+biểu|đảng\s+bộ|tỉnh|huyện|quận|xã|phường|thị\s+xã|thị\s+trấn|thành\s+phố"
@@ -32,9 +34,13 @@ CONGRESS_RE = re.compile(
         (?P<after>\s+(?:của\s+Đảng|đại\s+biểu\s+toàn\s+quốc
                        |(?i:Đảng\s+bộ)(?:\s+(?!(?:và|của|lần|nhiệm)\s)[^\W\d_]+){{0,5}}))?
       | # Đại hội đại biểu Đảng bộ quận Thốt Nốt lần thứ XII (organization before the ordinal)
-        (?P<org>(?:\s+(?!lần\s|(?i:đại\s+hội)\s|ĐH\s)[^\s,.;:!?()“”"]+){{0,16}}?)
+        # The organization's words hold no number and no verb ("Đại hội đã bầu 36 đồng chí
+        # vào Ban Chấp hành Đảng bộ huyện lần thứ XXII" names no congress).
+        (?P<org>(?:\s+(?!lần\s|(?i:đại\s+hội)\s|ĐH\s|(?:{_VERBS})\s)[^\s\d,.;:!?()“”"]+){{0,16}}?)
         \s+(?i:lần\s+thứ)\s+(?P<ordinal>{_ROMAN}|\d{{1,2}}|{_WORD_NUMBERS})(?!\w)
         (?P<of_party>\s+của\s+Đảng(?!\s+bộ))?
+        # ... lần thứ XVII Đảng bộ thành phố Hà Nội, nhiệm kỳ 2020 - 2025
+        (?P<org_after>\s+(?i:Đảng\s+bộ)(?:\s+(?!(?:và|của|lần|nhiệm)\s)[^\W\d_]+){{0,5}}(?=\s*[,(]?\s*(?i:nhiệm\s+kỳ)))?
       | # Đại hội Đảng bộ huyện Ba Bể khóa XXI: "khóa" numbers the congress when the words
         # between are only the organization's name (not "Đại hội đã bầu BCH ... khóa IV").
         (?P<org_k>(?:\s+(?:{_CAP_WORD}|{_ORG_LOWER})){{1,12}}?)
@@ -51,7 +57,7 @@ _ORG_NAME_RE = re.compile(rf"(?:\s+(?:{_CAP_WORD}|{_ORG_LOWER}))*\s*")
 
 def _organization(match: re.Match) -> str:
     """Organization words of a congress, normalised: 'đảng bộ quận thốt nốt', 'toàn quốc'."""
-    words = next((match.group(g) for g in ("org", "org_k") if match.group(g) is not None),
+    words = next((match.group(g) for g in ("org", "org_k", "org_after") if match.group(g)),
                  match.group("after") or "")
     org = normalize_words(words)
     org = re.sub(r"^(?:\(đh\)\s*)?(?:đại biểu\s*)?", "", org).strip()
@@ -87,7 +93,7 @@ def find_congresses(prepared: Prepared) -> tuple[list[Congress], list[tuple[int,
             end = m.end()
             if not m.group("term"):
                 end = max(m.end("roman"), m.end("after"), m.end("ordinal"), m.end("of_party"),
-                          m.end("ordinal_k"))
+                          m.end("ordinal_k"), m.end("org_after"))
             mentions.append((m.start(), end, ordinal, term, _organization(m)))
 
     clusters: list[dict] = []

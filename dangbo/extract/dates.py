@@ -120,12 +120,46 @@ def find_dates(prepared: Prepared, article_date: date | None,
 
 _DATELINE_MAX = 120  # a dateline is a short line: "Thứ Hai, 27/5/2021 08:30"
 _DATELINE_LINES = 8
+# A date that is a deadline or a period, not the posting date: "hoàn thành trước ngày
+# 30/6/2025", "từ ngày 1/7/2025", "đến 31/12", "hạn chót 15/8/2025".
+_DEADLINE_BEFORE_RE = re.compile(
+    r"(?i:trước|đến|tới|hạn(?:\s+chót)?|từ|kể\s+từ|chậm\s+nhất|hết|trong|sau|vào)\s+(?i:ngày\s+)?$")
+# What marks a line as the dateline: a time, the week day, "Cập nhật", "Ngày đăng", GMT.
+_DATELINE_MARK_RE = re.compile(
+    r"\d{1,2}\s?[:h]\s?\d{2}|(?i:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật|cập\s+nhật|ngày\s+đăng"
+    r"|đăng\s+(?:lúc|ngày)|xuất\s+bản|gmt|posted)")
+_MONTH_WORDS = {"một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6,
+                "bảy": 7, "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
+# "21 Tháng Bảy 2011" (some sites spell the month out in the dateline)
+_WORD_MONTH_RE = re.compile(
+    rf"(?<!\d)(\d{{1,2}})\s+[Tt]háng\s+((?i:mười\s+một|mười\s+hai|{'|'.join(sorted(_MONTH_WORDS, key=len, reverse=True))}))"
+    rf"\s*,?\s*(?:năm\s+)?({_YEAR})(?!\d)")
+
+
+def _line_dates(line: str) -> list[tuple[int, date]]:
+    """(position, date) of every full date written in one line."""
+    found = []
+    for regex, order in ((FULL_NUMERIC_RE, (1, 3, 4)), (FULL_WORDS_RE, (1, 2, 3)), (ISO_RE, (3, 2, 1))):
+        for m in regex.finditer(line):
+            d, mo, y = (int(m.group(i)) for i in order)
+            if value := _valid(y, mo, d):
+                found.append((m.start(), value))
+    for m in _WORD_MONTH_RE.finditer(line):
+        month = _MONTH_WORDS[" ".join(m.group(2).lower().split())]
+        if value := _valid(int(m.group(3)), month, int(m.group(1))):
+            found.append((m.start(), value))
+    return sorted(found)
 
 
 def detect_article_date(text: str) -> date | None:
     """The publication date from a dateline near the top ("28/05/2020 - 19:09",
-    "Ngày đăng 30/07/2019 | 5:00 PM", "Chủ nhật, 03/07/2022"), else None."""
+    "Ngày đăng 30/07/2019 | 5:00 PM", "Chủ nhật, 03/07/2022"), else None.
+
+    A date that the headline gives as a deadline or a period ("... trước ngày 30/6/2025") is
+    not the posting date; a line marked as a dateline (a time, a week day, "Cập nhật") wins
+    over a plain date line."""
     prepared = Prepared(text[:4000])
+    plain: date | None = None
     seen = 0
     for start, end in prepared.paragraphs:
         if seen >= _DATELINE_LINES:
@@ -134,12 +168,10 @@ def detect_article_date(text: str) -> date | None:
         if end - start > _DATELINE_MAX:
             continue
         line = prepared.canon[start:end]
-        for regex, order in ((FULL_NUMERIC_RE, (1, 3, 4)), (FULL_WORDS_RE, (1, 2, 3)),
-                             (ISO_RE, (3, 2, 1))):
-            m = regex.search(line)
-            if m:
-                d, mo, y = (int(m.group(i)) for i in order)
-                value = _valid(y, mo, d)
-                if value:
-                    return value
-    return None
+        for position, value in _line_dates(line):
+            if _DEADLINE_BEFORE_RE.search(line, max(0, position - 20), position):
+                continue
+            if _DATELINE_MARK_RE.search(line):
+                return value
+            plain = plain or value
+    return plain

@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .links import DocumentLink, find_links
 from .model import Document
 from .numbers import WORD_ORDINALS, roman_to_int
 from .text import Prepared, SpanSet
@@ -142,7 +143,8 @@ def issuer_code(match: re.Match) -> str:
 # number ("1234/QĐ-UBND"), not a duration ("Báo cáo 6 tháng", "Kế hoạch 5 năm").
 BARE_NUMBER_RE = re.compile(
     r"\s+(?:(?i:số)\s*:?\s*)?(?P<num>\d{1,4})(?![\d\w]|[.,]\d|\s?[-/]\s?\w)"
-    r"(?!\s+(?i:năm|tháng|quý|ngày(?!\s+\d)|tuần|nội\s+dung|điểm|giải\s+pháp|nhiệm\s+vụ)(?!\w))")
+    r"(?!\s+(?i:năm|tháng|quý|ngày(?!\s+\d)|tuần|nội\s+dung|điểm|giải\s+pháp|nhiệm\s+vụ"
+    r"|đảng\s+viên|quần\s+chúng|người|tổ\s+chức|chi\s+bộ|đảng\s+bộ)(?!\w)|\s?%)")
 
 _ROMAN = r"[IVX]{1,6}(?![\w])"
 _WORD_NUMBERS = "|".join(sorted((w.replace(" ", r"\s+") for w in WORD_ORDINALS),
@@ -364,9 +366,11 @@ def _resolve(mentions: list[_Mention], text: str) -> list[_Mention]:
     return [m for m in mentions if m.issuer]
 
 
-def find_documents(prepared: Prepared) -> tuple[list[Document], list[tuple[int, int]]]:
+def find_documents(prepared: Prepared, links: list | None = None
+                   ) -> tuple[list[Document], list[tuple[int, int]]]:
     """Document references, once each, in order of first mention, and the NFC spans of every
-    reference (kept or not) so that other extractors leave those numbers alone."""
+    reference (kept or not) so that other extractors leave those numbers alone. When `links`
+    is a list, the links between the references (links.py) are appended to it."""
     text = prepared.canon
     mentions: list[_Mention] = []
     for ps, pe in prepared.paragraphs:
@@ -390,4 +394,30 @@ def find_documents(prepared: Prepared) -> tuple[list[Document], list[tuple[int, 
                             mention.number, mention.issuer, mention.date,
                             mention.plenum, mention.term)
         documents[key] = document
+    if links is not None:
+        links.extend(_links(prepared, resolved, documents))
     return list(documents.values()), all_spans
+
+
+def _reference(document: Document) -> dict:
+    """How a link names a document: the keys of the scored schema and its first wording."""
+    out = {"type": document.type, "type_code": document.type_code, "number": document.number,
+           "issuer_code": document.issuer_code, "date": document.date.isoformat() if document.date else None,
+           "text": document.text}
+    if document.plenum is not None:
+        out["plenum"], out["term"] = document.plenum, document.term
+    return out
+
+
+def _links(prepared: Prepared, resolved: list[_Mention], documents: dict) -> list[DocumentLink]:
+    out: dict[tuple, DocumentLink] = {}
+    for start, end, kind, source, target in find_links(prepared.canon, prepared.paragraphs, resolved,
+                                                        lambda m: m.key()):
+        key = (kind, source.key() if source else None, target.key())
+        if key in out:
+            continue
+        a, b, original = prepared.span(start, end)
+        out[key] = DocumentLink(original, a, b, kind,
+                                _reference(documents[source.key()]) if source else None,
+                                _reference(documents[target.key()]))
+    return list(out.values())

@@ -148,6 +148,7 @@ class Facts:
     congresses: list[Congress] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     article_date: date | None = None
+    links: list[Any] = field(default_factory=list)  # links.DocumentLink
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -158,4 +159,5 @@ class Facts:
             "congresses": [c.to_json() for c in self.congresses],
             "dates": [d.to_json() for d in self.dates],
             "article_date": self.article_date.isoformat() if self.article_date else None,
+            "links": [link.to_json() for link in self.links],
         }

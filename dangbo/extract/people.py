@@ -37,6 +37,8 @@ Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ N
 Đào Cao Hà Tô Lương Lưu Châu Tạ Thái Triệu Quách Chu Nông Lò Hứa Kiều Đoàn Vương Trịnh Tăng
 Thân Từ La Giang Mạc Tôn Khúc Phùng Doãn Kim Lục Tống Diệp Thạch Lã Bế Nghiêm Đàm Lại Âu
 Ninh Thiều Khổng Cù Hầu Bạch Biện Sầm Lường Nhữ Khuất Quản Trình Tiêu Uông Danh Giáp Cấn Chử
+Ksor Rơ Siu Rmah Rah Kpă Puih Nay Hờ Sùng Giàng Lầu Thào Vàng Mùa Chẩu Điểu Bàn Chau Néang
+Quàng Cầm Tòng Khà Tẩn Phàn Sình Mã Nùng Ma Ly Y Đàm Liêng
 """.split())
 
 # Places whose names start like a family name (after "tỉnh", "TP", "Thành ủy"...).
@@ -61,7 +63,7 @@ Tổng Bí thư|Bí thư|Ủy viên|Thành ủy viên|Tỉnh ủy viên|Huyện 
 |Bộ trưởng|Thứ trưởng|Thủ tướng|Tổng Biên tập|Biên tập viên|Hiệu trưởng|Chỉ huy trưởng|Chính ủy
 |Tư lệnh|Đại biểu Quốc hội|Tổng Thư ký|Thư ký|Cục trưởng|Vụ trưởng|Tổ trưởng|Đại sứ|Tổng Kiểm toán
 |Tổng Thanh tra|Chánh Thanh tra|Trợ lý|Thẩm phán|Kiểm sát viên|Tổng cục trưởng|Hiệu phó
-|Chủ nhiệm|Ủy viên Thường trực|Thường trực Ban Bí thư
+|Chủ nhiệm|Ủy viên Thường trực|Thường trực Ban Bí thư|Chuyên viên
 """
 _HEAD_ALT = "|".join(sorted({h.strip().replace(" ", r"\s+") for h in _HEADS.split("|") if h.strip()},
                             key=len, reverse=True))
@@ -93,11 +95,36 @@ ban chỉ|chỉ đạo|ban tổ|tổ chức|ban kiểm|ủy ban kiểm|kiểm tr
 |văn phòng|quốc phòng|biên phòng|trưởng phòng|chính trị|trung ương|quốc hội|chính phủ|ủy ban
 |kiểm sát|viện kiểm|liên đoàn|liên hiệp|phụ nữ|thanh niên|kinh tế|hành chính|quân đội|quân sự
 |tổ dân|dân phố|ban chỉ huy|ban quản|quản lý|ban bí|bí thư|ban thường|ban cán|ban kinh|hội nông
-|hội cựu|hội liên|trận tổ|dự khuyết|thường vụ|đoàn đại|quốc hội
+|hội cựu|hội liên|trận tổ|dự khuyết|thường vụ|đoàn đại|quốc hội|chủ tịch|lý luận|luận chính
 """.replace("\n", "").split("|")}
 # Nouns that may open a lower-case pair after any word ("UBND thành phố", "Khối cơ quan").
 _PAIR_OPENERS = {"thành", "thị", "khu", "đặc", "cơ", "chi", "nhân", "hội", "mặt", "văn", "các",
-                 "ủy", "ban", "dự", "đại", "thường"}
+                 "ủy", "ban", "dự", "đại", "thường", "chủ"}
+# Lower-case nouns that name a unit inside a position when a capitalised name follows them:
+# "Phó Bí thư Chi bộ khoa Lý luận cơ sở", "Bí thư Chi bộ thôn Tân Lập", "Giám đốc Trung tâm
+# Y tế huyện Krông Pa". The lower-case words of that unit's name then belong to it too.
+_UNIT_NOUNS = set("""
+khoa phòng tổ đội thôn ấp bản làng buôn plei sóc khóm xóm khu trường trung viện sở cục hội đoàn
+ban chi bộ ngành lớp xã phường huyện tỉnh quận thị công nhà bệnh đài báo học
+""".split())
+# Verbs and function words that end a unit's lower-case name.
+_UNIT_NAME_STOPS = set("""
+chủ phát trao làm tổ chỉ kiểm cho nhấn dự tham đến thăm tặng chia báo đánh yêu đề ghi tái được
+đã đang sẽ và với là có tại trong về cùng khẳng nêu mong thay trình điều quán triển giới kết lưu
+giao đọc chúc ký bày trả tiếp thông bế khai cũng vừa mới nói bày biểu hướng nhận thực đồng lên
+xuống ra vào theo từ khi như này đó
+""".split())
+# A position given by a verb after the name: "tái đắc cử Bí thư Huyện ủy Ia Grai khóa XVIII",
+# "tiếp tục được bầu giữ chức Bí thư", "được bầu làm Phó Bí thư", "giữ chức danh phó bí thư".
+VERB_POSITION_RE = re.compile(
+    r"\s*,?\s*(?:(?:đã|vừa|tiếp\s+tục|lại|cũng|chính\s+thức)\s+)*"
+    r"(?:tái\s+đắc\s+cử|đắc\s+cử|trúng\s+cử|tái\s+cử|tái\s+bổ\s+nhiệm"
+    r"|được\s+(?:bầu(?:\s+lại)?|bổ\s+nhiệm(?:\s+lại)?|điều\s+động|phân\s+công|chỉ\s+định|chuẩn\s+y"
+    r"|giới\s+thiệu|luân\s+chuyển)"
+    r"(?:\s+(?:giữ\s+chức(?:\s+(?:danh|vụ))?|làm|vào\s+(?:vị\s+trí|chức(?:\s+(?:danh|vụ))?)|là))?"
+    r"|giữ\s+chức(?:\s+(?:danh|vụ))?|nhận\s+chức)"
+    r"\s+(?:chức(?:\s+(?:danh|vụ))?\s+)?")
+_COORDINATION_RE = re.compile(r"\s*(?:,|và)\s*")
 
 
 def _inside_position(previous: str, word: str, following: str) -> bool:
@@ -110,14 +137,14 @@ def _inside_position(previous: str, word: str, following: str) -> bool:
     return low in _PAIR_OPENERS and f"{low} {normalize_words(following)}" in _INSIDE_PAIRS
 
 
-_CAP = rf"{UPPER}[^\W\d_]*"
+_CAP = rf"{UPPER}[^\W\d_]*(?:['’]{UPPER}?[^\W\d_]+)*"
 # A run of capitalised words on one line: "HĐND TP Nguyễn Ngọc Tuấn".
 RUN_RE = re.compile(rf"(?<![^\W\d_]){_CAP}(?:[ ]+{_CAP})+")
 _WORD_IN_RUN_RE = re.compile(rf"{_CAP}")
 _RUN_AT_END_RE = re.compile(rf"(?<![^\W\d_]){_CAP}(?:[ ]+{_CAP})*$")
 # Tokens: numbers and codes ("ấp 3", "01-CTr/TU"), words (with inner dots: "T.Ư"), punctuation.
 # A hyphen between words is punctuation: "Phó Bí thư Chi bộ-chia sẻ" ends at "bộ".
-TOKEN_RE = re.compile(r"\d\w*(?:[-/.]\w+)*|[^\W\d_]+(?:\.[^\W\d_]+)*|[^\s\w]")
+TOKEN_RE = re.compile(r"\d\w*(?:[-/.]\w+)*|[^\W\d_]+(?:[.'’][^\W\d_]+)*|[^\s\w]")
 # "đồng chí", "ông", "bà" and ranks and degrees: the capitalised words after them are a name.
 TRIGGER_RE = re.compile(
     r"(?:(?i:đồng\s+chí)|đ/c|Đ/c|[Ôô]ng|[Bb]à|(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá)"
@@ -150,6 +177,9 @@ def expand_abbreviations(position: str) -> str:
     return _ABBREVIATION_RE.sub(lambda m: _ABBREVIATIONS[m.group(1)], position)
 
 
+_FUNCTION = set("của và với là được đã đang sẽ có không cho để tại ở theo về từ đến".split())
+
+
 def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 
@@ -165,6 +195,7 @@ class _Mention:
     name_end: int
     positions: list[tuple[int, int]] = field(default_factory=list)
     group: tuple[int, int] | None = None
+    verb_positions: list[tuple[int, int]] = field(default_factory=list)
 
 
 class _Reader:
@@ -188,17 +219,22 @@ class _Reader:
             if place:
                 i += place
                 continue
-            surname_led = word in SURNAMES
+            # A name in capitals ("TRẦN PHƯỚC HIỀN" under a speech) runs over capitals only.
+            upper_led = (_is_abbreviation(word) and word.title() in SURNAMES and i + 1 < len(words)
+                         and _is_abbreviation(text[words[i + 1][0]:words[i + 1][1]]))
+            surname_led = word in SURNAMES or upper_led
             trigger_led = after_trigger and i == from_index and not HEAD_RE.match(text, words[i][0])
             if surname_led or trigger_led:
                 j = i + 1
                 while j < len(words) and j - i < 5:
                     w = text[words[j][0]:words[j][1]]
-                    if _is_abbreviation(w) or HEAD_RE.match(text, words[j][0]):
+                    if upper_led and not w.isupper():
+                        break
+                    if not upper_led and (_is_abbreviation(w) or HEAD_RE.match(text, words[j][0])):
                         break
                     j += 1
                 length = j - i
-                if length >= 2 and not _is_abbreviation(word):
+                if length >= 2 and (upper_led or not _is_abbreviation(word)):
                     before = text[max(self.start, words[i][0] - 12):words[i][0]]
                     if length == 2 and _ADMIN_BEFORE_RE.search(before):
                         i += 2  # "huyện Phan Rí": a place
@@ -236,10 +272,23 @@ class _Reader:
         last_end = pos
         tokens = list(TOKEN_RE.finditer(text, pos, min(self.end, pos + 200)))
         previous = ""
+        skip_to = 0
+        unit_words = 0  # lower-case words read into a unit's name ("khoa Lý luận cơ sở")
         for index, token in enumerate(tokens):
+            if index < skip_to:
+                continue
             if "\n" in text[last_end:token.start()]:
                 return last_end, "end"
             word = token.group(0)
+            after = [t.group(0) for t in tokens[index + 1:index + 3]]
+            if word == "(" and len(after) == 2 and _is_abbreviation(after[0]) and after[1] == ")":
+                # "Chủ nhiệm Ủy ban Kiểm tra (UBKT) Tỉnh ủy"
+                last_end, skip_to = tokens[index + 2].end(), index + 3
+                continue
+            if word.lower() in ("khóa", "khoá") and after and re.fullmatch(r"[IVXL]+|\d{1,2}", after[0]):
+                # "Bí thư Huyện ủy Ia Grai khóa XVIII"
+                last_end, skip_to = tokens[index + 1].end(), index + 2
+                continue
             if not word[0].isalnum():
                 return last_end, word
             if word[0].isdigit():
@@ -249,11 +298,20 @@ class _Reader:
                 if index > 0 and self.name_starts_at(token.start()):
                     return last_end, "name"
                 last_end, previous = token.end(), word
+                if unit_words:
+                    unit_words = 1
                 continue
             following = tokens[index + 1].group(0) if index + 1 < len(tokens) else ""
             # "Sở Tài nguyên và Môi trường": "và" joins two capitalised names of one body.
             if _inside_position(previous, word, following) or (word == "và" and _is_cap(following)):
                 last_end, previous = token.end(), word
+                continue
+            low = word.lower()
+            if low in _UNIT_NOUNS and _is_cap(following) and not self.name_starts_at(tokens[index + 1].start()):
+                last_end, previous, unit_words = token.end(), word, 1
+                continue
+            if unit_words and unit_words < 4 and low not in _UNIT_NAME_STOPS and low not in _FUNCTION:
+                last_end, previous, unit_words = token.end(), word, unit_words + 1
                 continue
             return last_end, "word"
         return last_end, "end"
@@ -278,6 +336,24 @@ class _Reader:
                 break
             pos = end
             first = False
+        return out
+
+    def positions_by_verb(self, pos: int) -> list[tuple[int, int]]:
+        """Positions a verb gives after the name (or after its listed positions): "tái đắc cử
+        Bí thư Huyện ủy Ia Grai khóa XVIII", "được bầu làm Phó Bí thư Huyện ủy", "giữ chức danh
+        phó bí thư Huyện ủy, chủ tịch UBND huyện"."""
+        verb = VERB_POSITION_RE.match(self.text, pos, self.end)
+        if not verb:
+            return []
+        head = HEAD_RE.match(self.text, verb.end(), self.end)
+        if not head:
+            return []
+        end, why = self.position_end(head.end())
+        if why == "name":
+            return []
+        out = [(verb.end(), end)]
+        if why in (",", "-"):
+            out.extend(self.positions_after(end))
         return out
 
     def positions_before(self, name_start: int) -> list[tuple[int, int]]:
@@ -361,7 +437,10 @@ def _mentions_in_paragraph(text: str, ps: int, pe: int) -> list[_Mention]:
             return
         mention = _Mention(text[name_start:name_end], name_start, name_end)
         mention.positions.extend(reader.positions_before(name_start))
-        mention.positions.extend(reader.positions_after(name_end))
+        after = reader.positions_after(name_end)
+        mention.positions.extend(after)
+        mention.verb_positions = reader.positions_by_verb(after[-1][1] if after else name_end)
+        mention.positions.extend(mention.verb_positions)
         mentions.append(mention)
 
     for run in RUN_RE.finditer(text, ps, pe):
@@ -381,8 +460,17 @@ def _mentions_in_paragraph(text: str, ps: int, pe: int) -> list[_Mention]:
             add(found[2], found[3])
             index = found[1]
 
-    # "các đồng chí Ủy viên Ban Thường vụ Thành ủy: <position> <name>, <position> <name>"
+    # "Các đồng chí Lê Thanh Hải và Nguyễn Văn Tuấn được bầu làm Phó Bí thư": names joined by
+    # "và" or "," share the position the verb gives the last of them.
     mentions.sort(key=lambda m: m.name_start)
+    for index in range(len(mentions) - 2, -1, -1):
+        mention, following = mentions[index], mentions[index + 1]
+        if not mention.positions and following.verb_positions and \
+                _COORDINATION_RE.fullmatch(text, mention.name_end, following.name_start):
+            mention.verb_positions = list(following.verb_positions)
+            mention.positions.extend(mention.verb_positions)
+
+    # "các đồng chí Ủy viên Ban Thường vụ Thành ủy: <position> <name>, <position> <name>"
     starts = [m.name_start for m in mentions]
     groups = [g for g in _GROUP_RE.finditer(text, ps, pe) if HEAD_RE.match(text, g.start("group"))]
     sentence_ends = [m.start() for m in _SENTENCE_END_RE.finditer(text, ps, pe)] if groups else []

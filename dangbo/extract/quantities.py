@@ -25,14 +25,15 @@ QUANTITY_RE = re.compile(
 
 # Words right before the number that make it an ordinal, an identifier or a date part.
 _IDENTIFIER_BEFORE_RE = re.compile(
-    r"(?<!\w)(?:(?<!tổng\s)(?<!trong\s)(?<!Tổng\s)(?i:số)|(?i:lần\s+thứ|thứ|khóa|khoá|quý|kỳ|điều|khoản"
+    r"(?<!\w)(?:(?<!tổng\s)(?<!trong\s)(?<!Tổng\s)(?<!Trong\s)(?i:số)|(?<!kỷ\s)(?<!Kỷ\s)(?i:luật)"
+    r"|(?i:lần\s+thứ|thứ|khóa|khoá|quý|kỳ|điều|khoản"
     r"|điểm|chương|mục|trang|tập|phần|bài|tầng|phòng|đường|tuyến|lô|tổ|ấp|khóm|khu\s+phố|phố|lộ"
     r"|đội|xóm|thôn|bản|làng|hình|bảng|biểu|phụ\s+lục|lần|vòng|câu|kỳ\s+họp|khối|ô|số\s+nhà"
     r"|khu|phường|quận|xã|lớp|hạng|loại|cấp|nhóm|đợt|giai\s+đoạn|sư\s+đoàn|trung\s+đoàn"
-    r"|lữ\s+đoàn|tiểu\s+đoàn|chi\s+bộ|trung\s+ương|hội\s+nghị|đại\s+hội|tháng|năm|ngày"
+    r"|lữ\s+đoàn|tiểu\s+đoàn|chi\s+bộ|trung\s+ương|hội\s+nghị|đại\s+hội|tháng|(?<!mỗi\s)(?<!hằng\s)(?<!hàng\s)năm|ngày"
     r"|top|covid|count|lượt\s+xem|lượt\s+truy\s+cập|version|phiên\s+bản"
     r"|nghị\s+quyết|chỉ\s+thị|kết\s+luận|quyết\s+định|quy\s+định|hướng\s+dẫn|kế\s+hoạch"
-    r"|chương\s+trình|đề\s+án|thông\s+báo|nghị\s+định|thông\s+tư|luật|công\s+văn|tờ\s+trình)"
+    r"|chương\s+trình|đề\s+án|thông\s+báo|nghị\s+định|thông\s+tư|công\s+văn|tờ\s+trình)"
     r"|(?-i:TƯ|TW))\s*:?\s*$")
 
 # Durations, ages and counters after the number: "5 năm", "6 tháng đầu năm", "106 lượt xem".
@@ -63,7 +64,15 @@ _WORD_RE = re.compile(r"\s*([^\W\d_]+)")
 # "tổng số đảng viên là 5.380.000." (but not "Cần Thơ là 1 trong 23 tỉnh").
 _FIGURE_END_RE = re.compile(r"\s*(?:[.,;:)!?]|$)")
 _FIGURE_BEFORE_RE = re.compile(
-    r"(?<!\w)(?i:là|đạt|lên|tới|gồm|còn|được|tăng|giảm)\s+(?i:trên\s+|hơn\s+|gần\s+|khoảng\s+)?$")
+    r"(?<!\w)(?i:là|đạt|lên|tới|gồm|còn|được|tăng|giảm)\s+(?i:trên\s+|hơn\s+|gần\s+|khoảng\s+)?$"
+    # A label and its count: "(khiển trách 1.221, cảnh cáo 218, cách chức 12, khai trừ 165)".
+    r"|(?<!\w)(?i:khiển\s+trách|cảnh\s+cáo|cách\s+chức|khai\s+trừ|giải\s+tán|xóa\s+tên|xoá\s+tên"
+    r"|tổng\s+số|tổng\s+cộng|nam|nữ)\s*:?\s*$")
+
+
+_PLAN_WORD_RE = re.compile(r"(?i:kế\s+hoạch|nghị\s+quyết|chương\s+trình|đề\s+án)\s*:?\s*$")
+_COUNT_NOUN_RE = re.compile(r"\s+(?i:đảng\s+viên|quần\s+chúng|tổ\s+chức|chi\s+bộ|đảng\s+bộ|người|học\s+viên)(?!\w)")
+_RANKING_BEFORE_RE = re.compile(r"(?i:cao\s+nhất|thấp\s+nhất|nhiều\s+nhất|ít\s+nhất)(?:\s+là)?[^\d.;:()]{3,60}$")
 
 
 @dataclass
@@ -107,7 +116,10 @@ def find_quantities(text: str, start: int, end: int, blocked: SpanSet) -> list[Q
         if blocked.hits(m.start(), m.end()):
             continue
         before = text[max(start, m.start() - 25):m.start()]
-        if _IDENTIFIER_BEFORE_RE.search(before):
+        identifier = _IDENTIFIER_BEFORE_RE.search(before)
+        if identifier and not (_PLAN_WORD_RE.search(identifier.group(0)) and
+                               (m.group("percent") or _COUNT_NOUN_RE.match(text, m.end(), end))):
+            # "Kế hoạch 155" names a document; "(kế hoạch 400 đảng viên)" counts.
             continue
         if m.group("percent"):
             if m.group("fraction"):
@@ -120,8 +132,10 @@ def find_quantities(text: str, start: int, end: int, blocked: SpanSet) -> list[Q
             continue
         unit = _unit_after(text, m.end(), end)
         if unit is None:
-            # "tổng số đảng viên toàn Đảng là 5.380.000." - a figure without a noun after it.
-            if m.group("number") and _FIGURE_BEFORE_RE.search(before) and \
+            # "tổng số đảng viên toàn Đảng là 5.380.000." - a figure without a noun after it;
+            # "..., thấp nhất là Đảng bộ Khối Doanh nghiệp 15." - the last of a ranking.
+            if m.group("number") and (_FIGURE_BEFORE_RE.search(before) or
+                                      _RANKING_BEFORE_RE.search(text, max(start, m.start() - 80), m.start())) and \
                     _FIGURE_END_RE.match(text, m.end(), end) and \
                     not re.fullmatch(r"(?:19|20)\d{2}", m.group("number")):
                 value = parse_vn_number(m.group("number"))

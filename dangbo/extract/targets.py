@@ -24,6 +24,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from .clauses import (BREAKDOWN_START_RE, LIST_ITEM_RE, REPORT_HEAD_RE, parenthesis_at,
+                      plan_part_spans)
 from .model import Target
 from .quantities import Quantity, find_quantities
 from .text import Prepared, SpanSet, sentences
@@ -33,7 +35,14 @@ SCOPE_RE = re.compile(
     r"(?i:phấn\s+đấu"
     r"|(?:chỉ\s+tiêu|mục\s+tiêu)(?:[^.;:]{0,80}?(?::|\s+là(?!\w)))"
     r"|(?:đề\s+ra|đặt\s+ra|xác\s+định|thông\s+qua|giao|với)\s+(?:các\s+|một\s+số\s+|những\s+)?"
-    r"(?:chỉ\s+tiêu|mục\s+tiêu))")
+    r"(?:chỉ\s+tiêu|mục\s+tiêu)"
+    r"|theo\s+(?:kế\s+hoạch|chỉ\s+tiêu)(?:\s+(?:được\s+giao|đề\s+ra|giao))?(?=\s*,))")
+# A parenthesis that states the goal beside a result: "đạt 70,88% (chỉ tiêu 65%)", "(kế hoạch
+# 400 đảng viên)", "(Nghị quyết đề ra 95%)".
+PAREN_GOAL_RE = re.compile(
+    r"\(\s*(?i:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|nghị\s+quyết|(?-i:NQ))"
+    r"(?:\s+(?i:đề\s+ra|giao|được\s+giao|năm\s+\d{4}|là|trên|dưới|từ|ít\s+nhất|tối\s+thiểu|không\s+quá"
+    r"|tối\s+đa))*\s*:?\s*$")
 # Make one value a goal when right before it: "ít nhất 95%", "không quá 2%", "phải đạt 100%".
 NEAR_BEFORE_RE = re.compile(
     r"(?i:ít\s+nhất|tối\s+thiểu|không\s+dưới|không\s+thấp\s+hơn|không\s+quá|tối\s+đa"
@@ -50,18 +59,27 @@ ACHIEVED_RE = re.compile(
     r"(?i:(?<!\w)đã(?!\w)|đạt\s+được|tính\s+đến|đến\s+nay|đến\s+thời\s+điểm|kết\s+quả"
     r"|(?:năm|nhiệm\s+kỳ|giai\s+đoạn|thời\s+gian)\s+(?:qua|vừa\s+qua|trước)(?!\w)|so\s+với\s+cùng\s+kỳ)")
 _EVERY_YEAR_RE = re.compile(r"(?i:(?:hằng|hàng|mỗi)\s+năm)")
+
+
+def _lower_only(regex: re.Pattern) -> re.Pattern:
+    """The same lower-case pattern without case folding, to search the lower-case copy of the
+    text: much faster than a case-insensitive search over every sentence."""
+    return re.compile(regex.pattern.replace("(?i:", "(?:"))
+
 _YEAR_RE = re.compile(
-    r"(?i:(?:đến|tới|trong)\s+năm\s+|năm\s+)((?:19|20)\d{2})(?!\d)|((?:19|20)\d{2})\s*-\s*((?:19|20)\d{2})")
+    r"(?i:(?:(?:đến|tới|trong|vào)\s+)?năm\s+(?:học\s+)?|(?:đến|tới|vào)\s+)((?:19|20)\d{2})(?!\d|[/.-]\d)"
+    r"|((?:19|20)\d{2})\s*-\s*((?:19|20)\d{2})")
 # Any word that can open a scope or make a goal clause, searched once over the lower-case
 # text so that sentences without one are skipped cheaply.
 GOAL_HINT_RE = re.compile(
     r"phấn\s+đấu|chỉ\s+tiêu|mục\s+tiêu|trở\s+lên|ít\s+nhất|tối\s+thiểu|không\s+dưới"
     r"|không\s+thấp|không\s+quá|tối\s+đa|đến\s+năm|hằng\s+năm|hàng\s+năm|mỗi\s+năm"
-    r"|phải\s+|cần\s+|sẽ\s+")
+    r"|phải\s+|cần\s+|sẽ\s+|kế\s+hoạch|nghị\s+quyết|\(nq")
 # Clause pieces: a target's text runs between these.
 _PIECE_BREAK_RE = re.compile(r";|:|\.\.\.|…|,\s+trong\s+đó|\s+-\s+")
 _CLAUSE_BREAK_RE = re.compile(r"[;:]")
 _SEMICOLON_RE = re.compile(r";")
+_PARENTHESIS_RE = re.compile(r"\([^()]*\)")
 
 # Checked in this order: "không dưới" before "dưới", "không quá" before "quá".
 _BEFORE_COMPARATORS = [
@@ -102,6 +120,11 @@ def _subject(text: str, quantity: Quantity, piece_start: int, piece_end: int) ->
     return before.strip(" ,.") or None
 
 
+_ACHIEVED_LOWER_RE = _lower_only(ACHIEVED_RE)
+_CLAUSE_GOAL_LOWER_RE = _lower_only(CLAUSE_GOAL_RE)
+_EVERY_YEAR_LOWER_RE = _lower_only(_EVERY_YEAR_RE)
+_YEAR_LOWER_RE = _lower_only(_YEAR_RE)
+
 # A target's text is its clause piece, cut to this many characters around the value.
 _MAX_TEXT = 300
 
@@ -110,18 +133,43 @@ class _Sentence:
     """One sentence with the positions of its goal and report words, found once, so that each
     value is judged with a few bisections however long the sentence is."""
 
-    def __init__(self, text: str, start: int, end: int) -> None:
+    def __init__(self, text: str, start: int, end: int, breakdown: bool = False,
+                 lower: str | None = None) -> None:
         self.text, self.start, self.end = text, start, end
-        scope = SCOPE_RE.search(text, start, end)
-        self.scope_start = scope.end() if scope else end
+        lower = text.lower() if lower is None else lower
+        # The first goal scope whose heading does not report ("đạt và vượt các chỉ tiêu ... đề
+        # ra:" reports); a report heading makes the rest of the paragraph a report list.
+        self.scope_start = start if breakdown else end
+        self.report_start: int | None = None
+        pos = start
+        while not breakdown and (scope := SCOPE_RE.search(text, pos, end)):
+            clause_start = max(start, text.rfind(";", start, scope.start()) + 1,
+                               text.rfind(":", start, scope.start()) + 1)
+            if REPORT_HEAD_RE.search(text, clause_start, scope.start()):
+                if self.report_start is None:
+                    self.report_start = scope.end()
+                pos = scope.start() + 1
+                continue
+            self.scope_start = scope.end()
+            break
+        self._parentheses: list[tuple[int, int]] | None = None
         self.piece_bounds = [(m.start(), m.end()) for m in _PIECE_BREAK_RE.finditer(text, start, end)]
         self.clause_breaks = [m.start() for m in _CLAUSE_BREAK_RE.finditer(text, start, end)]
         self.semicolons = [m.start() for m in _SEMICOLON_RE.finditer(text, start, end)]
-        self.achieved = [m.start() for m in ACHIEVED_RE.finditer(text, start, end)]
-        self.clause_goals = [m.start() for m in CLAUSE_GOAL_RE.finditer(text, start, end)]
-        self.every_year = [m.start() for m in _EVERY_YEAR_RE.finditer(text, start, end)]
+        self.achieved = [m.start() for m in _ACHIEVED_LOWER_RE.finditer(lower, start, end)]
+        self.clause_goals = [m.start() for m in _CLAUSE_GOAL_LOWER_RE.finditer(lower, start, end)]
+        self.every_year = [m.start() for m in _EVERY_YEAR_LOWER_RE.finditer(lower, start, end)]
         self.years = [(m.start(), int(m.group(1) or m.group(3)))
-                      for m in _YEAR_RE.finditer(text, start, end)]
+                      for m in _YEAR_LOWER_RE.finditer(lower, start, end)]
+
+    @property
+    def parentheses(self) -> list[tuple[int, int]]:
+        if self._parentheses is None:
+            self._parentheses = [m.span() for m in _PARENTHESIS_RE.finditer(self.text, self.start, self.end)]
+        return self._parentheses
+
+    def in_parenthesis(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.parentheses)
 
     def piece(self, pos: int) -> tuple[int, int]:
         """The piece (between ';', ':', ', trong đó'...) holding pos."""
@@ -156,30 +204,95 @@ def find_targets(prepared: Prepared, blocked: SpanSet) -> tuple[list[Target], li
     targets: list[Target] = []
     spans: list[tuple[int, int]] = []
     hints = [m.start() for m in GOAL_HINT_RE.finditer(prepared.lower)]
+    carried: str | None = None  # "goal" / "report": a heading's mode over its list items
+    carried_year: int | None = None
     for ps, pe in prepared.paragraphs:
-        if not _any_between(hints, ps, pe):
+        is_item = bool(LIST_ITEM_RE.match(text, ps, pe))
+        if not is_item:
+            carried = None
+        heading = _heading_mode(text, ps, pe)
+        if not _any_between(hints, ps, pe) and carried != "goal":
+            if heading:
+                carried, carried_year = heading, _last_year(prepared.lower, ps, pe)
             continue
+        report_from = ps if carried == "report" else None
+        previous_goal = carried == "goal"
+        year: int | None = carried_year if carried == "goal" else None
         for ss, se in sentences(text, ps, pe):
-            if not _any_between(hints, ss, se):
+            breakdown = previous_goal and bool(BREAKDOWN_START_RE.match(text, ss, se))
+            if not _any_between(hints, ss, se) and not breakdown and carried != "goal":
+                previous_goal = False
                 continue
-            sentence = _Sentence(text, ss, se)
+            sentence = _Sentence(text, ss, se, breakdown or carried == "goal", prepared.lower)
+            if sentence.report_start is not None and report_from is None:
+                report_from = sentence.report_start
+            found = False
             for quantity in find_quantities(text, ss, se, blocked):
-                target = _target(prepared, sentence, quantity)
+                target = _target(prepared, sentence, quantity, report_from)
                 if target:
+                    if target.year is None and (breakdown or carried == "goal") and \
+                            not _EVERY_YEAR_LOWER_RE.search(prepared.lower, ss, quantity.end):
+                        target.year = year
+                    year = target.year if target.year is not None else year
                     targets.append(target)
                     spans.append((quantity.start, quantity.end))
+                    found = True
+            previous_goal = found or (sentence.scope_start < se and not breakdown)
+        if heading:
+            carried, carried_year = heading, _last_year(prepared.lower, ps, pe)
     return targets, spans
 
 
-def _target(prepared: Prepared, sentence: _Sentence, quantity: Quantity) -> Target | None:
+def _last_year(lower: str, start: int, end: int) -> int | None:
+    years = [int(m.group(1) or m.group(3)) for m in _YEAR_LOWER_RE.finditer(lower, start, end)]
+    return years[-1] if years else None
+
+
+_HEADING_MAX = 160
+
+
+def _heading_mode(text: str, start: int, end: int) -> str | None:
+    """'goal' or 'report' for a short heading or a paragraph ending with ':' that introduces a
+    list ("Các chỉ tiêu chủ yếu:", "Kết quả thực hiện các chỉ tiêu"), else None."""
+    line = text[start:end].rstrip()
+    if not (line.endswith(":") or end - start <= _HEADING_MAX):
+        return None
+    cue = SCOPE_RE.search(text, start, end) or re.search(r"(?i:chỉ\s+tiêu|mục\s+tiêu)", line)
+    if not cue:
+        return None
+    if REPORT_HEAD_RE.search(text, max(start, cue.start() - 60), cue.start()):
+        return "report"
+    if end - start > _HEADING_MAX and not line.endswith(":"):
+        return None
+    return "goal" if line.endswith(":") or not (line.endswith(".") or "%" in line) else None
+
+
+def _target(prepared: Prepared, sentence: _Sentence, quantity: Quantity,
+            report_from: int | None = None) -> Target | None:
     text = sentence.text
-    in_scope = quantity.number_start >= sentence.scope_start
     clause_start, clause_end = sentence.clause(quantity.number_start)
+    parenthesis = parenthesis_at(text, quantity.number_start, sentence.start, sentence.end)
+    if parenthesis:
+        # A parenthesis is judged on its own: "(mục tiêu nghị quyết là năm 2018 đạt 95%)".
+        if PAREN_GOAL_RE.search(text, parenthesis[0] - 1, quantity.number_start):
+            return _make_target(prepared, sentence, quantity, *parenthesis)
+        inner = SCOPE_RE.search(text, parenthesis[0], quantity.number_start)
+        if inner and not ACHIEVED_RE.search(text, inner.end(), parenthesis[1]):
+            return _make_target(prepared, sentence, quantity, *parenthesis)
+    if report_from is not None and quantity.number_start >= report_from and \
+            not SCOPE_RE.search(text, clause_start, quantity.number_start):
+        return None  # an item of a report list ("đạt và vượt các chỉ tiêu ... đề ra: ...")
+    in_scope = quantity.number_start >= sentence.scope_start
+    if not parenthesis and sentence.parentheses:
+        # Goal words inside a parenthesis are that parenthesis's ("đạt 92% (mục tiêu đến năm
+        # 2025 là 95%)": 92% is a result).
+        in_scope = in_scope and not sentence.in_parenthesis(sentence.scope_start - 1)
     if not in_scope and not (
             NEAR_BEFORE_RE.search(text, max(sentence.start, quantity.number_start - 30),
                                   quantity.number_start)
             or NEAR_AFTER_RE.match(text, quantity.end, min(sentence.end, quantity.end + 60))
-            or _any_between(sentence.clause_goals, clause_start, clause_end)):
+            or any(clause_start <= g < clause_end and not sentence.in_parenthesis(g)
+                   for g in sentence.clause_goals)):
         return None
     piece_start, piece_end = sentence.piece(quantity.number_start)
     # A goal scope is judged piece by piece ("..., đã đạt 92%" is a report); a clause that is
@@ -189,6 +302,12 @@ def _target(prepared: Prepared, sentence: _Sentence, quantity: Quantity) -> Targ
     window = (piece_start, piece_end) if in_scope else (sentence.start, clause_end)
     if _any_between(sentence.achieved, *window):
         return None
+    return _make_target(prepared, sentence, quantity, piece_start, piece_end)
+
+
+def _make_target(prepared: Prepared, sentence: _Sentence, quantity: Quantity,
+                 piece_start: int, piece_end: int) -> Target:
+    text = sentence.text
     start = max(piece_start, quantity.number_start - _MAX_TEXT // 2)
     end = min(piece_end, quantity.end + _MAX_TEXT // 2)
     if start > piece_start:  # cut at a word boundary

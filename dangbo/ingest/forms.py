@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from dangbo.core import vn
 from dangbo.documents import numbering
 from dangbo.ingest import matching
-from dangbo.ingest.models import Fact, FactKind
+from dangbo.ingest.models import Fact, FactKind, vn_value
 
 UPLOAD_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -121,6 +121,7 @@ class TargetCorrection(CorrectionForm):
     def initial_from(self, data):
         initial = super().initial_from(data)
         initial["document"] = str(self.fact.document_id or "")
+        initial["value"] = vn_value(data.get("value"))  # "60.137", "3,76": as the reviewer writes it
         return initial
 
     def clean_value(self):
@@ -146,6 +147,11 @@ class StatisticCorrection(CorrectionForm):
         self.targets = {str(t.pk): t for t in targets}
         self.fields["target"].choices = [("", "Tự khớp theo nội dung (hoặc giữ làm số liệu)")] + [
             (pk, f"{t.document}: {str(t)[:90]}") for pk, t in self.targets.items()]
+
+    def initial_from(self, data):
+        initial = super().initial_from(data)
+        initial["value"] = vn_value(data.get("value"))
+        return initial
 
     def picked_target(self):
         return self.targets.get(self.cleaned_data.get("target") or "")
@@ -181,10 +187,32 @@ class CongressCorrection(CorrectionForm):
     term = forms.CharField(label="Nhiệm kỳ (ví dụ 2020-2025)", required=False, max_length=20)
 
 
+class LinkCorrection(CorrectionForm):
+    kind = forms.ChoiceField(label="Quan hệ")
+    document = forms.ChoiceField(label="Văn bản thực hiện (nguồn của liên kết)", required=False)
+    pick_fields = ("document",)
+
+    def __init__(self, *args, documents=(), **kwargs):
+        from dangbo.documents.models import LinkKind
+
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = LinkKind.choices
+        self.documents = {str(d.pk): d for d in documents}
+        self.fields["document"].choices = [("", "Văn bản bài viết nêu")] + [
+            (pk, str(d)) for pk, d in self.documents.items()]
+
+    def initial_from(self, data):
+        return {"kind": data.get("kind") or "", "document": str(self.fact.document_id or "")}
+
+    def picked_document(self):
+        return self.documents.get(self.cleaned_data.get("document") or "")
+
+
 CORRECTION_FORMS = {
     FactKind.DOCUMENT: DocumentCorrection,
     FactKind.TARGET: TargetCorrection,
     FactKind.STATISTIC: StatisticCorrection,
     FactKind.PERSON: PersonCorrection,
     FactKind.CONGRESS: CongressCorrection,
+    FactKind.LINK: LinkCorrection,
 }

@@ -49,12 +49,60 @@ def guess_article_date(text: str) -> date | None:
     return None
 
 
+# Lines at the top of a saved page that are not its headline: section labels, page
+# furniture, datelines, view counters.
+_NOT_HEADLINE_RE = re.compile(
+    r"^(?:tin\s+tức(?:\s+(?:nổi\s+bật|sự\s+kiện|mới))?|xuất\s+bản\s+thông\s+tin|chi\s+tiết\s+bài\s+viết.*"
+    r"|trang\s+chủ.*|tin\s+mới(?:\s+nhất)?|xem\s+với\s+cỡ\s+chữ|theo\s+dõi\s+.*google\s+news|a\s+a"
+    r"|chia\s+sẻ.*|bản\s+in|in\s+bài|lượt\s+xem.*|cập\s+nhật.*|ngày\s+đăng.*|đăng\s+(?:lúc|ngày).*"
+    r"|(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\b.*|chính\s+trị|xây\s+dựng\s+đảng|thời\s+sự)\s*[:.]?$",
+    re.I)
+_DATE_IN_LINE = re.compile(r"\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{4}|\d{1,2}:\d{2}")
+# The lead paragraph starts with the paper's tag: "(CT)- Sáng 28-5, ...", "TPO - ...".
+_LEAD_TAG_RE = re.compile(r"^(?:\([^)]{1,12}\)\s*[-–—]|[A-ZĐ.]{2,10}\s*[-–—]\s)")
+_HEADLINE_MAX = 250
+_SENTENCE_LIKE = 120
+_TITLE_MAX = 300
+
+
+def _headline_candidate(line: str) -> str | None:
+    """The line as a headline, or None when it is furniture, a date line or body text."""
+    line = re.sub(r"^null\s+", "", line)  # an empty CMS field printed before the headline
+    if not line or len(line) > _HEADLINE_MAX or len(line.split()) < 3:
+        return None
+    if _NOT_HEADLINE_RE.match(line) or _LEAD_TAG_RE.match(line):
+        return None
+    if _DATE_IN_LINE.search(line) and len(line) <= 80:
+        return None  # "10/07/2011 - 19:35", "Ngày đăng 30/07/2019 | 5:00 PM"
+    if line.isupper() and not line.endswith(":"):
+        return None  # a byline or a section label in capitals ("LÊ DOÃN CHIÊU")
+    if len(line) > _SENTENCE_LIKE and line.endswith((".", "…", "...", ";")):
+        return None  # a paragraph of the body
+    return line
+
+
 def guess_title(text: str, fallback: str = "") -> str:
-    """The first line that is not the date line, shortened; else the fallback (file name)."""
-    for line in text.split("\n")[:12]:
-        line = " ".join(line.split()).strip(" :*")
-        if line and not _LEADING_DATE.match(line) and len(line) > 12:
-            return line[:200]
+    """The article's headline: the first line near the top that is not page furniture, a date
+    line or the lead paragraph. A kicker ending with ':' is joined to the headline under it
+    ("ĐẢNG BỘ KHỐI CƠ QUAN DÂN CHÍNH ĐẢNG: Xây dựng trong sạch, vững mạnh ..."). Without a
+    headline, the first sentence of the text; else the fallback (file name)."""
+    lines = [" ".join(line.split()).strip(" *") for line in text.split("\n")[:20]]
+    lines = [line for line in lines if line]
+    for index, line in enumerate(lines[:12]):
+        headline = _headline_candidate(line)
+        if headline is None:
+            continue
+        if headline.endswith(":") and index + 1 < len(lines):
+            following = _headline_candidate(lines[index + 1])
+            if following and not following.endswith(":"):
+                headline = f"{headline} {following}"
+        return headline.rstrip(" :")[:_TITLE_MAX]
+    body = next((line for line in lines if len(line) > 12 and not _NOT_HEADLINE_RE.match(line)
+                 and not (_DATE_IN_LINE.search(line) and len(line) <= 80)), "")
+    if body:
+        body = _LEAD_TAG_RE.sub("", body).strip()
+        sentence = re.split(r"(?<=[.!?])\s", body, maxsplit=1)[0]
+        return sentence[:200]
     return fallback or "Văn bản không tiêu đề"
 
 

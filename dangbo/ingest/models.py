@@ -50,6 +50,7 @@ class FactKind(models.TextChoices):
     STATISTIC = "statistic", "Số liệu"
     PERSON = "person", "Nhân sự"
     CONGRESS = "congress", "Đại hội"
+    LINK = "link", "Liên kết văn bản"
 
 
 # The extractor's to_json() key for each kind.
@@ -59,6 +60,7 @@ JSON_KEYS = {
     "statistics": FactKind.STATISTIC,
     "people": FactKind.PERSON,
     "congresses": FactKind.CONGRESS,
+    "links": FactKind.LINK,
 }
 
 
@@ -68,6 +70,34 @@ SUMMARY_LABELS = {
     "year": "Năm", "name": "Họ tên", "positions": "Chức vụ", "ordinal": "Lần thứ", "term": "Nhiệm kỳ",
     "plenum": "Hội nghị", "period": "Kỳ",
 }
+
+
+COMPARATOR_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "=", "gte": "≥", "lte": "≤", "gt": ">",
+                    "lt": "<", "eq": "="}
+
+
+def vn_value(value, unit: str | None = None) -> str:
+    """A figure as Vietnamese print it: 60137 -> "60.137", 3.76 with "%" -> "3,76%",
+    "17/21" as it is; the unit follows ("1.200 đảng viên")."""
+    if isinstance(value, bool) or value in (None, ""):
+        return ""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        text = str(value)
+    else:
+        decimals = 0 if number == int(number) else min(4, len(repr(number).split(".")[1]))
+        text = vn.format_number(number, decimals)
+    if unit == "%":
+        return text + "%"
+    return f"{text} {unit}" if unit else text
+
+
+def _reference_label(reference) -> str:
+    """How a link's document reads in the review list."""
+    if not reference:
+        return "(chủ thể của bài viết, không nêu số)"
+    return str(reference.get("text") or " ".join(str(reference.get(k) or "") for k in ("type", "number", "issuer_code")))
 
 
 def _vn_date(value) -> str:
@@ -137,17 +167,34 @@ class Fact(models.Model):
     def summary(self) -> list[tuple[str, str]]:
         """(label, value) pairs of the data for the review list, in Vietnamese."""
         data = self.data
+        if self.kind == FactKind.LINK:
+            return self._link_summary(data)
         rows = []
         for key, label in SUMMARY_LABELS.items():
             value = data.get(key)
             if value in (None, "", []):
                 continue
+            if key == "unit" and value == "%":
+                continue  # printed with the value: "3,76%"
             if isinstance(value, list):
                 value = "; ".join(str(v) for v in value)
             elif key == "date":
                 value = _vn_date(value)
+            elif key == "value":
+                value = vn_value(value, "%" if data.get("unit") == "%" else None)
+            elif key == "comparator":
+                value = COMPARATOR_SIGNS.get(str(value), value)
             rows.append((label, str(value)))
         return rows
+
+    @staticmethod
+    def _link_summary(data: dict) -> list[tuple[str, str]]:
+        from dangbo.documents.models import LinkKind
+
+        kind = data.get("kind")
+        label = dict(LinkKind.choices).get(kind, kind or "")
+        return [("Văn bản", _reference_label(data.get("source"))), ("Quan hệ", str(label)),
+                ("Với văn bản", _reference_label(data.get("target")))]
 
     @property
     def is_pending(self) -> bool:

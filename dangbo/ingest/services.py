@@ -40,7 +40,8 @@ from dangbo.orgs.models import Organization, Position
 Extractor = Callable[[str], dict]
 
 # Accept-all order: a target needs its document, a figure may need its target.
-KIND_ORDER = [FactKind.DOCUMENT, FactKind.TARGET, FactKind.STATISTIC, FactKind.PERSON, FactKind.CONGRESS]
+KIND_ORDER = [FactKind.DOCUMENT, FactKind.LINK, FactKind.TARGET, FactKind.STATISTIC, FactKind.PERSON,
+              FactKind.CONGRESS]
 CENTRAL_CODES = {"TW"}
 
 
@@ -125,7 +126,8 @@ def accept_fact(user, fact: Fact, *, corrections: dict | None = None, document: 
                 target: Target | None = None, organization: Organization | None = None, scope=None) -> Fact:
     """Accept (with the reviewer's corrections) and create or reuse the records it stands for.
 
-    `document` (for a target), `target` (for a figure) and `organization` (for positions)
+    `document` (for a target, or the source document of a link the text does not name),
+    `target` (for a figure) and `organization` (for positions)
     are the reviewer's picks, already checked against their scope by the caller. With the
     reviewer's `scope`, records are only added to documents they may edit, and a central
     document not yet in the registry is kept as a reviewed fact unless they are an admin.
@@ -142,6 +144,7 @@ def accept_fact(user, fact: Fact, *, corrections: dict | None = None, document: 
         FactKind.STATISTIC: _accept_statistic,
         FactKind.PERSON: _accept_person,
         FactKind.CONGRESS: _accept_congress,
+        FactKind.LINK: _accept_link,
     }[fact.kind]
     handler(user, fact, document=document, target=target, organization=organization, scope=scope)
     fact.status, fact.reviewer, fact.reviewed_at = FactStatus.ACCEPTED, _user(user), timezone.now()
@@ -422,3 +425,51 @@ def _accept_congress(user, fact: Fact, **picks) -> None:
     parts = [f"lần thứ {vn.to_roman(int(data['ordinal']))}" if _int(data.get("ordinal")) else "",
              f"nhiệm kỳ {data['term']}" if data.get("term") else ""]
     fact.note = "Giữ làm dữ kiện đại hội đã duyệt" + (f" ({', '.join(p for p in parts if p)})" if any(parts) else "") + "."
+
+
+# -- links between documents ----------------------------------------------------------------
+
+def _same_reference(data: dict, reference: dict) -> bool:
+    keys = ("type_code", "issuer_code", "plenum", "term")
+    number = lambda value: (str(value).lstrip("0") or "0") if value not in (None, "") else None  # noqa: E731
+    return number(data.get("number")) == number(reference.get("number")) and all(
+        (data.get(k) or None) == (reference.get(k) or None) for k in keys)
+
+
+def _linked_document(user, fact: Fact, reference: dict, scope=None) -> Document | None:
+    """The registry document a link names: through the document fact of the same text that
+    cites it (accepted first when still pending)."""
+    for candidate in fact.source.facts.filter(kind=FactKind.DOCUMENT).exclude(status=FactStatus.REJECTED):
+        if not _same_reference(candidate.data, reference):
+            continue
+        if candidate.document_id:
+            return candidate.document
+        if candidate.status == FactStatus.PENDING:
+            return accept_fact(user, candidate, scope=scope).document
+    return None
+
+
+def _accept_link(user, fact: Fact, *, document: Document | None = None, scope=None, **picks) -> None:
+    """"Kế hoạch 248-KH/TU thực hiện Chỉ thị 35-CT/TW" as a link of the document registry. A
+    link whose source the text does not name ("Thực hiện Nghị quyết số 21-NQ/TW, ...") takes
+    the reviewer's pick."""
+    from dangbo.documents.models import DocumentLink, LinkKind
+
+    data = fact.data
+    kind = data.get("kind")
+    if kind not in LinkKind.values:
+        raise ValidationError({"kind": "Chọn quan hệ giữa hai văn bản."})
+    target = _linked_document(user, fact, data.get("target") or {}, scope)
+    if target is None:
+        raise ValidationError({"document": "Văn bản được dẫn chưa có trong sổ (chưa chấp nhận hoặc không có số): "
+                                           "chấp nhận dữ kiện văn bản đó trước."})
+    source = document or (_linked_document(user, fact, data["source"], scope) if data.get("source") else None)
+    if source is None:
+        raise ValidationError({"document": "Bài viết không nêu văn bản thực hiện: bấm «Sửa» và chọn văn bản."})
+    fact.document = source
+    if DocumentLink.objects.filter(source=source, target=target, kind=kind).exists():
+        fact.note = f"Liên kết {source} — {dict(LinkKind.choices)[kind]} — {target} đã có."
+        return
+    _check_edit(scope, source)
+    documents.add_link(user, source=source, target=target, kind=kind, note=f"Trích từ: {fact.source.title[:200]}")
+    fact.note = f"Đã ghi liên kết: {source} — {dict(LinkKind.choices)[kind]} — {target}."

@@ -178,7 +178,7 @@ def _correction_form(request, fact: Fact, data=None):
     form_class = CORRECTION_FORMS[fact.kind]
     extra = {}
     source = fact.source
-    if fact.kind == FactKind.TARGET:
+    if fact.kind in (FactKind.TARGET, FactKind.LINK):
         cited = source.facts.filter(document__isnull=False).values("document_id")
         extra["documents"] = visible_documents(request.scope).filter(pk__in=cited).select_related("issuer")
     elif fact.kind == FactKind.STATISTIC:

@@ -67,3 +67,18 @@ def test_extract_uses_the_dateline_when_no_article_date_is_given():
     facts = extract("28/05/2020 - 19:09\n\n(CT)- Sáng 28-5, hội nghị khai mạc.")
     assert facts.article_date == date(2020, 5, 28)
     assert facts.dates[-1].value == date(2020, 5, 28)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The headline's deadline is not the posting date.
+    ("Các chi bộ hoàn thành đại hội trước ngày 30/6/2025\n\nCập nhật lúc 22:26, Thứ Hai, 19/5/2025 (GMT+7)",
+     date(2025, 5, 19)),
+    ("Kết nạp đảng viên đợt từ ngày 1/7/2024 đến 31/12/2024\n\n15/03/2024\n\nNội dung", date(2024, 3, 15)),
+    ("Hạn chót 15/8/2023 nộp báo cáo\n\nThứ Năm, 03/08/2023 - 09:15", date(2023, 8, 3)),
+    # A dateline with a time wins over a plain date earlier in the page.
+    ("Số 12/2021\n\n27/05/2021 08:30\n\nĐại hội", date(2021, 5, 27)),
+    # The month spelled out.
+    ("Tin tức sự kiện 21 Tháng Bảy 2011 10:10:00 SA\n\nTình hình kết nạp đảng viên", date(2011, 7, 21)),
+])
+def test_article_date_is_the_posting_date(text, expected):
+    assert detect_article_date(text) == expected

@@ -1,8 +1,10 @@
 """The extractor against hand-annotated facts, scored by /shared/eval/score.py.
 
-Seeds (the project's five real articles) must reach overall F1 >= 0.90 and documents F1 >=
-0.95; the held-out articles in tests/heldout (other provinces, documents and people) are held
-to the same bar, so that rules stay general rather than fitted to the seeds.
+Seeds (the project's five real articles) must reach overall F1 >= 0.98 and documents F1 >=
+0.95; the articles written for the tests (tests/heldout) are held to the first bar. The real
+corpus (tests/corpus, 49 excerpts of newspapers and party sites, SOURCES.md) guards the
+acceptance figures of issue 17 on its held-out third: overall >= 0.95, targets and
+statistics >= 0.90, people and positions >= 0.93.
 """
 import importlib.util
 import json
@@ -15,6 +17,7 @@ from dangbo.extract import extract
 SHARED = Path(__file__).resolve().parents[3] / ".." / "shared"
 EVAL = SHARED / "eval"
 HELDOUT = Path(__file__).resolve().parent / "heldout"
+CORPUS = Path(__file__).resolve().parent / "corpus"
 
 
 def _scorer():
@@ -52,7 +55,7 @@ def test_seed_articles_reach_the_acceptance_scores():
     if not (EVAL / "gold").is_dir():
         pytest.skip(f"gold facts not found in {EVAL / 'gold'}")
     f1 = _f1(EVAL / "gold", SHARED / "seeds")
-    assert f1["overall"] >= 0.90, f1
+    assert f1["overall"] >= 0.98, f1
     assert f1["documents"] >= 0.95, f1
 
 
@@ -60,3 +63,11 @@ def test_heldout_articles_reach_the_same_scores():
     f1 = _f1(HELDOUT, HELDOUT)
     assert f1["overall"] >= 0.90, f1
     assert f1["documents"] >= 0.95, f1
+
+
+@pytest.mark.parametrize("part", ["dev", "heldout"])
+def test_real_corpus_reaches_the_acceptance_scores(part):
+    f1 = _f1(CORPUS / part, CORPUS / part)
+    assert f1["overall"] >= 0.95, f1
+    assert f1["targets"] >= 0.90 and f1["statistics"] >= 0.90, f1
+    assert f1["people"] >= 0.93 and f1["positions"] >= 0.93, f1

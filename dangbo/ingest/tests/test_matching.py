@@ -3,6 +3,8 @@ from datetime import date
 from decimal import Decimal
 from types import SimpleNamespace
 
+import pytest
+
 from dangbo.ingest import matching
 
 
@@ -16,9 +18,30 @@ def test_same_article_with_windows_line_ends_and_decomposed_accents_hashes_the_s
 def test_article_date_and_title_come_from_the_first_lines():
     text = "10/07/2011 - 19:35\n\nĐẢNG BỘ KHỐI CƠ QUAN DÂN CHÍNH ĐẢNG:\n\nXây dựng trong sạch"
     assert matching.guess_article_date(text) == date(2011, 7, 10)
-    assert matching.guess_title(text) == "ĐẢNG BỘ KHỐI CƠ QUAN DÂN CHÍNH ĐẢNG"
+    assert matching.guess_title(text) == "ĐẢNG BỘ KHỐI CƠ QUAN DÂN CHÍNH ĐẢNG: Xây dựng trong sạch"
     assert matching.guess_article_date("Không có ngày") is None
     assert matching.guess_title("", "bai.txt") == "bai.txt"
+
+
+@pytest.mark.parametrize("text, title", [
+    ("TIN TỨC NỔI BẬT\n\nChủ động triển khai công tác chuẩn bị tổ chức đại hội Đảng các cấp\n"
+     "Ngày đăng 30/07/2019 | 5:00 PM  | View count: 106\n\nSáng 30/7, đồng chí ...",
+     "Chủ động triển khai công tác chuẩn bị tổ chức đại hội Đảng các cấp"),
+    ("Chủ nhật,  03/07/2022\n\nÔng Đinh Thế Huynh làm việc với Thành ủy Cần Thơ\n\nTiếp tục chương trình",
+     "Ông Đinh Thế Huynh làm việc với Thành ủy Cần Thơ"),
+    ("Xuất bản thông tin\n\nnull Ban Tổ chức Tỉnh uỷ tổ chức Hội nghị trực tuyến\n\nChi tiết bài viết Tin tức\n\n"
+     "Ban Tổ chức Tỉnh uỷ tổ chức Hội nghị trực tuyến", "Ban Tổ chức Tỉnh uỷ tổ chức Hội nghị trực tuyến"),
+    ("Cập nhật lúc 22:26, Thứ Hai, 01/01/2018 (GMT+7)\n\n(ĐN)- Huyện ủy Xuân Lộc đề ra phương hướng nhiệm vụ "
+     "năm 2018. Đảng bộ phấn đấu ...", "Huyện ủy Xuân Lộc đề ra phương hướng nhiệm vụ năm 2018."),
+    ("Đồng chí Trần Quốc Trung, Ủy viên Trung ương Đảng, Bí thư Thành ủy:\n\nXây dựng tổ chức đảng thật sự "
+     "trong sạch, vững mạnh\n\n* Hội nghị thông qua văn kiện",
+     "Đồng chí Trần Quốc Trung, Ủy viên Trung ương Đảng, Bí thư Thành ủy: Xây dựng tổ chức đảng thật sự "
+     "trong sạch, vững mạnh"),
+    ("Xem với cỡ chữ\n\nLÊ DOÃN CHIÊU\n\nĐồng chí Trần Duy Bình tái đắc cử Bí thư Huyện ủy Hà Trung",
+     "Đồng chí Trần Duy Bình tái đắc cử Bí thư Huyện ủy Hà Trung"),
+])
+def test_title_is_the_headline_not_furniture_or_a_date_line(text, title):
+    assert matching.guess_title(text) == title
 
 
 def test_span_is_found_again_when_the_offsets_are_off():

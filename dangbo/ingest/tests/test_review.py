@@ -22,9 +22,10 @@ def test_ingesting_a_seed_queues_its_facts_highlighted_at_their_passages(tree):
     source, created = ingest_seed(tree)
     assert created
     assert source.article_date == date(2011, 7, 10)
-    assert source.title == "ĐẢNG BỘ KHỐI CƠ QUAN DÂN CHÍNH ĐẢNG"
+    assert source.title == ("ĐẢNG BỘ KHỐI CƠ QUAN DÂN CHÍNH ĐẢNG: Xây dựng trong sạch, vững mạnh, đáp ứng yêu cầu "
+                            "phát triển TP Cần Thơ")
     kinds = {kind: source.facts.filter(kind=kind).count() for kind in FactKind.values}
-    assert kinds == {"document": 2, "target": 4, "statistic": 0, "person": 2, "congress": 3}
+    assert kinds == {"document": 2, "target": 4, "statistic": 0, "person": 2, "congress": 3, "link": 0}
     for fact in source.facts.all():
         assert source.text[fact.start:fact.end] == fact.text
         assert fact.status == FactStatus.PENDING
