@@ -148,9 +148,9 @@ def end_membership(user, member: Member, status: str, *, on: date, decision_numb
 
 
 def reversible_event(member: Member) -> MemberEvent | None:
-    """The one event a correction may reverse now: the latest status event not yet reversed."""
-    return (member.events.filter(kind__in=rules.REVERSIBLE_KINDS, reversed_by__isnull=True)
-            .order_by("-date", "-id").first())
+    """The one event a correction may reverse now: the status event entered last (it set the
+    current status, whatever date it carries) and not yet reversed."""
+    return member.events.filter(kind__in=rules.REVERSIBLE_KINDS, reversed_by__isnull=True).order_by("-id").first()
 
 
 @transaction.atomic
