@@ -367,7 +367,7 @@ def record_ballot(user, round_: ElectionRound, *, struck: Iterable[int] = (), ma
 
 def _locked(round_: ElectionRound) -> ElectionRound:
     """The round's row locked for this transaction and re-read in place (callers keep using it)."""
-    list(ElectionRound.objects.select_for_update().filter(pk=round_.pk).values_list("pk", flat=True))
+    list(ElectionRound.objects.select_for_update().filter(pk=round_.pk).order_by().values_list("pk", flat=True))
     round_.refresh_from_db()
     return round_
 

@@ -135,7 +135,7 @@ def update(user, obj: Versioned, changes: dict, *, version: int | None,
     Call inside transaction.atomic.
     """
     model = type(obj)
-    current = model._default_manager.select_for_update().get(pk=obj.pk)
+    current = model._default_manager.select_for_update(of=("self",)).get(pk=obj.pk)
     wanted = {_attname(model, name): _raw(value) for name, value in changes.items()}
     values_now = {name: getattr(current, name) for name in wanted}
     if version is None or version == current.version:

@@ -251,7 +251,7 @@ def update_document(user, document: Document, *, file=None, version: int | None 
 def _lock_series(issuer_id: int) -> None:
     """Writers of one issuer's numbers queue on its row, so two never take the same number
     (PostgreSQL row lock; SQLite transactions already start IMMEDIATE)."""
-    list(Issuer.objects.select_for_update().filter(pk=issuer_id).values_list("pk", flat=True))
+    list(Issuer.objects.select_for_update().filter(pk=issuer_id).order_by().values_list("pk", flat=True))
 
 
 @transaction.atomic

@@ -308,7 +308,7 @@ def save_cell_ratings(user, cell: Organization, year: int, inputs: list[RatingIn
     """
     lock_writable(cell, year)
     _member_entries(inputs, year, cell.name)
-    existing = {r.member_id: r for r in MemberRating.objects.select_for_update()
+    existing = {r.member_id: r for r in MemberRating.objects.select_for_update(of=("self",)).order_by("pk")
                 .filter(year=year, member__in=[i.member for i in inputs])}
     _check_versions(inputs, existing)
     rated_by = default_rated_by(cell)
@@ -386,7 +386,7 @@ def save_member_rating(user, member: Member, year: int, *, level: str, rated_on:
     lock_writable(cell, year)
     item = RatingInput(member, level, disciplined, remedied, notes, rated_on)
     _member_entries([item], year, cell.name)
-    current = MemberRating.objects.select_for_update().filter(member=member, year=year).first()
+    current = MemberRating.objects.select_for_update(of=("self",)).filter(member=member, year=year).order_by("pk").first()
     values = {"organization": cell, "rated_by": rated_by or default_rated_by(cell), "level": level,
               "disciplined": disciplined, "remedied": remedied, "notes": vn.nfc(notes),
               "rated_on": rated_on or default_rating_date(year)}
@@ -430,7 +430,7 @@ def save_org_rating(user, org: Organization, year: int, *, level: str, rated_on:
     rule_set = rules.rules_for_year(year)
     flags = {name for name, on in (("violations", violations), ("disciplined", disciplined),
                                    ("subordinate_disciplined", subordinate_disciplined)) if on}
-    current = OrgRating.objects.select_for_update().filter(organization=org, year=year).first()
+    current = OrgRating.objects.select_for_update(of=("self",)).filter(organization=org, year=year).order_by("pk").first()
     if level:
         breach = rules.cap_breach(level, flags, rule_set, remedied=remedied, khtnv_triggers=khtnv_triggers(),
                                   subject_name=org.name)
