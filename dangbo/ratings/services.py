@@ -63,9 +63,10 @@ def covering_periods(org: Organization | int, year: int):
     return RatingPeriod.objects.filter(year=year, organization_id__in=ancestor_ids).select_related("organization")
 
 
-def period_state(org: Organization | int, year: int) -> tuple[bool, str]:
-    """(writable, reason in Vietnamese) for ratings of `year` in `org`."""
-    periods = list(covering_periods(org, year))
+def period_state(org: Organization | int, year: int, periods: list[RatingPeriod] | None = None) -> tuple[bool, str]:
+    """(writable, reason in Vietnamese) for ratings of `year` in `org` (`periods`: the covering
+    periods when the caller has them already)."""
+    periods = list(covering_periods(org, year)) if periods is None else periods
     if not periods:
         return False, f"Chưa mở đợt xếp loại năm {year} cho tổ chức này."
     closed = [p for p in periods if p.status == PeriodStatus.CLOSED]

@@ -109,7 +109,7 @@ def dashboard(request, pk, year):
     trend = rollup.trend(org)
     periods = list(services.covering_periods(org, year))
     own_period = next((p for p in periods if p.organization_id == org.pk), None)
-    writable, reason = services.period_state(org, year)
+    writable, reason = services.period_state(org, year, periods)
     can_write = request.scope.can_write(org)
     breaches = services.validate_subtree(org, year).breaches if own_period and own_period.is_open else []
     active = Member.objects.filter(status__in=ACTIVE_STATUSES,
