@@ -82,7 +82,14 @@ def database_from_url(url: str | None) -> dict:
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": VAR_DIR / "dangbo.sqlite3",
-            "OPTIONS": {"timeout": 30},
+            # WAL lets readers work while one writer commits; IMMEDIATE takes the write lock when
+            # a transaction starts, so two writers queue (busy timeout, seconds) instead of failing
+            # with "database is locked" when a read lock cannot be upgraded.
+            "OPTIONS": {
+                "timeout": 30,
+                "transaction_mode": "IMMEDIATE",
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            },
             # A real file for tests too, one per process so parallel runs do not collide.
             "TEST": {"NAME": str(VAR_DIR / f"test_{os.getpid()}.sqlite3")},
         }

@@ -10,10 +10,12 @@ from django.db.models.fields.files import FieldFile
 from dangbo.audit.models import AuditAction, AuditEntry
 
 
-def snapshot(obj: models.Model) -> dict:
-    """JSON-safe values of the concrete fields (foreign keys as ids)."""
+def snapshot(obj: models.Model, exclude: tuple[str, ...] = ()) -> dict:
+    """JSON-safe values of the concrete fields (foreign keys as ids), but those in `exclude`."""
     data = {}
     for field in obj._meta.concrete_fields:
+        if field.attname in exclude:
+            continue
         value = getattr(obj, field.attname)
         if isinstance(value, (datetime.date, datetime.datetime, datetime.time, decimal.Decimal)):
             value = str(value)
@@ -29,9 +31,11 @@ def _org_id(obj: models.Model) -> int | None:
     return getattr(obj, "organization_id", None)
 
 
-def record(user, action: str, obj: models.Model, *, before: dict | None = None, note: str = "") -> AuditEntry:
-    """Log a create/update/delete of obj; `before` is snapshot(obj) taken before the change."""
-    after = None if action == AuditAction.DELETE else snapshot(obj)
+def record(user, action: str, obj: models.Model, *, before: dict | None = None, note: str = "",
+           exclude: tuple[str, ...] = ()) -> AuditEntry:
+    """Log a create/update/delete of obj; `before` is snapshot(obj) taken before the change
+    (fields in `exclude`, such as password hashes, are left out of the log)."""
+    after = None if action == AuditAction.DELETE else snapshot(obj, exclude)
     return AuditEntry.objects.create(
         user=user if getattr(user, "is_authenticated", False) else None,
         action=action,

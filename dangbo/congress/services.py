@@ -340,7 +340,12 @@ def _check_open(round_: ElectionRound) -> None:
 @transaction.atomic
 def record_ballot(user, round_: ElectionRound, *, struck: Iterable[int] = (), marks: dict | None = None,
                   names_added: bool = False, issued_by_board: bool = True) -> BallotPaper:
-    """Enter one ballot; its validity is decided by the rule (elections.check_ballot), not by the clerk."""
+    """Enter one ballot; its validity is decided by the rule (elections.check_ballot), not by the clerk.
+
+    Clerks entering ballots at once queue on the round's row (PostgreSQL row lock; SQLite
+    transactions start IMMEDIATE), so each takes the next number and none lands after the
+    count was closed."""
+    round_ = _locked(round_)
     _check_open(round_)
     candidate_ids = list(round_.entries.values_list("candidate_id", flat=True))
     marks = {int(k): rules.Mark(v) for k, v in marks.items()} if marks is not None else None
@@ -358,6 +363,13 @@ def record_ballot(user, round_: ElectionRound, *, struck: Iterable[int] = (), ma
     )
     audit.record(user, AuditAction.CREATE, paper, note="Hợp lệ" if check.valid else check.reason)
     return paper
+
+
+def _locked(round_: ElectionRound) -> ElectionRound:
+    """The round's row locked for this transaction and re-read in place (callers keep using it)."""
+    list(ElectionRound.objects.select_for_update().filter(pk=round_.pk).order_by().values_list("pk", flat=True))
+    round_.refresh_from_db()
+    return round_
 
 
 def tally_from_ballots(round_: ElectionRound) -> rules.Tally:
@@ -382,6 +394,7 @@ def close_round(user, round_: ElectionRound, *, base: int | None = None, exclusi
     `tally` (board counts per candidate) is {"received", "valid", "invalid", "votes": {candidate_id: n}};
     without it the entered ballots are counted.
     """
+    round_ = _locked(round_)
     _check_open(round_)
     round_.base = base or round_.base
     round_.exclusions = {k: int(v) for k, v in (exclusions or {}).items() if int(v or 0)}

@@ -13,6 +13,7 @@ from django.db import models
 from django.urls import reverse
 
 from dangbo.core import vn
+from dangbo.core.versioning import Versioned
 from dangbo.documents import numbering
 
 DOCUMENT_TYPE_CHOICES = [(t.key, t.name) for t in numbering.DOCUMENT_TYPES]
@@ -71,7 +72,7 @@ class ImplementationLevel(models.TextChoices):
     GRASSROOTS = "co_so", "Các tổ chức cơ sở đảng"
 
 
-class Document(models.Model):
+class Document(Versioned):
     issuer = models.ForeignKey(Issuer, on_delete=models.PROTECT, related_name="documents", verbose_name="Cơ quan ban hành")
     co_issuers = models.ManyToManyField(Issuer, blank=True, related_name="joint_documents", verbose_name="Cơ quan liên tịch")
     doc_type = models.CharField("Loại văn bản", max_length=20, choices=DOCUMENT_TYPE_CHOICES)

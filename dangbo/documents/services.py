@@ -34,7 +34,7 @@ from django.db.models import Max
 
 from dangbo.audit import log as audit
 from dangbo.audit.models import AuditAction
-from dangbo.core import vn
+from dangbo.core import versioning, vn
 from dangbo.documents import numbering, targets as rules
 from dangbo.documents.extraction import UnsupportedFile, extract_text
 from dangbo.documents.models import (
@@ -194,6 +194,7 @@ def create_document(user, *, issuer: Issuer, doc_type: str, issued_on: date, tit
     """Register a document. `number` is parsed and stored canonically ("số 2-nq/duk" ->
     "02-NQ/ĐUK"); auto_number=True takes the next free number of the issuer's series.
     The term defaults to the issuer organization's term containing `issued_on`."""
+    _lock_series(issuer.pk)
     document = Document(
         issuer=issuer, doc_type=doc_type, issued_on=issued_on, title=_text(title), status=status,
         restricted=restricted, body=(body or "").strip(), implementation_level=implementation_level or "",
@@ -222,26 +223,35 @@ EDITABLE_FIELDS = {"doc_type", "issued_on", "title", "number", "term", "khoa", "
 
 
 @transaction.atomic
-def update_document(user, document: Document, *, file=None, **fields) -> Document:
+def update_document(user, document: Document, *, file=None, version: int | None = None, **fields) -> Document:
+    """Edit fields; `version` is the one the editor read (versioning.EditConflict instead of
+    overwriting someone else's change); only the changed fields are written."""
     unknown = set(fields) - EDITABLE_FIELDS
     if unknown:
         raise ValidationError({sorted(unknown)[0]: "Trường này không sửa được."})
-    before = audit.snapshot(document)
-    number = fields.pop("number", document.number)
-    for key, value in fields.items():
-        setattr(document, key, _text(value))
-    if document.term and "khoa" not in fields:
-        document.khoa = document.term.congress_ordinal or document.khoa
-    document.body = (document.body or "").strip()
-    _validate_document(document, number)
-    _apply_number(document, vn.nfc(number))
+    fields = {key: _text(value) for key, value in fields.items()}
+    if "body" in fields:
+        fields["body"] = (fields["body"] or "").strip()
     upload = _read_file(file) if file is not None else None
-    document.search_text = document.build_search_text()
-    document.save()
+    _lock_series(document.issuer_id)
+
+    def check(merged: Document) -> None:
+        if merged.term and "khoa" not in fields:
+            merged.khoa = merged.term.congress_ordinal or merged.khoa
+        _validate_document(merged, merged.number)
+        _apply_number(merged, vn.nfc(merged.number))
+        merged.search_text = merged.build_search_text()
+
+    document, _ = versioning.update(user, document, fields, version=version, validate=check)
     if upload:
         _store_file(document, *upload)
-    audit.record(user, AuditAction.UPDATE, document, before=before)
     return document
+
+
+def _lock_series(issuer_id: int) -> None:
+    """Writers of one issuer's numbers queue on its row, so two never take the same number
+    (PostgreSQL row lock; SQLite transactions already start IMMEDIATE)."""
+    list(Issuer.objects.select_for_update().filter(pk=issuer_id).order_by().values_list("pk", flat=True))
 
 
 @transaction.atomic

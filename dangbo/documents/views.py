@@ -13,6 +13,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods, require_POST
 
 from dangbo.access.scope import Scope
+from dangbo.core import versioning
 from dangbo.core.party_docx import DOCX_CONTENT_TYPE
 from dangbo.core.party_pdf import PDF_CONTENT_TYPE
 from dangbo.core.tabular import XLSX_CONTENT_TYPE
@@ -117,12 +118,16 @@ def edit(request, pk):
                ("doc_type", "number", "issued_on", "title", "khoa", "status", "restricted", "implementation_level",
                 "implementation_deadline", "body")}
     form = DocumentForm(request.POST or None, request.FILES or None, initial=initial, editing=True)
+    versioning.add_version_field(form, document.version)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
+        version = data.pop("version", None)
         try:
-            services.update_document(request.user, document, **data)
+            services.update_document(request.user, document, version=version, **data)
         except ValidationError as error:
             _form_errors(form, error)
+        except versioning.EditConflict as conflict:
+            versioning.show_conflict(form, conflict)
         else:
             messages.success(request, "Đã lưu.")
             return redirect(document)

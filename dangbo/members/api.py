@@ -15,6 +15,7 @@ from ninja import Field, Router, Schema
 from ninja.responses import Status
 from ninja.errors import HttpError
 
+from dangbo.core import versioning
 from dangbo.members import services
 from dangbo.members.filters import PAGE_SIZE, page_after
 from dangbo.members.models import Member
@@ -58,6 +59,7 @@ class MemberDetail(MemberOut):
     political_theory: str
     occupation: str
     card_number: str | None
+    version: int = Field(description="Gửi lại khi sửa (trường `version` hoặc tiêu đề If-Match) để không ghi đè thay đổi của người khác.")
     events: list[EventOut]
 
 
@@ -107,6 +109,8 @@ class MemberUpdate(Schema):
     admission_date: date | None = None
     official_date: date | None = None
     card_number: str | None = None
+    version: int | None = Field(None, ge=0, description="Phiên bản đã đọc (hoặc tiêu đề If-Match); "
+                                "nếu người khác đã sửa cùng trường sau phiên bản này: 409.")
 
 
 class ErrorOut(Schema):
@@ -148,19 +152,23 @@ def create_member(request, payload: MemberCreate):
     return Status(201, _detail(member))
 
 
-@router.patch("/{member_id}", response={200: MemberDetail, 422: ErrorOut}, summary="Sửa hồ sơ đảng viên")
+@router.patch("/{member_id}", response={200: MemberDetail, 409: versioning.ConflictOut, 422: ErrorOut},
+              summary="Sửa hồ sơ đảng viên")
 def update_member(request, member_id: int, payload: MemberUpdate):
     scope = request.scope
     member = scope.get_member(member_id)
     _check_write(scope, member.organization_id)
     data = payload.dict(exclude_unset=True)
+    version = versioning.request_version(request, data.pop("version", None))
     problems = _duplicates(data, exclude_pk=member.pk)
     if problems:
         return Status(422, {"detail": problems})
     try:
-        member = services.update_member(request.user, member, data)
+        member = services.update_member(request.user, member, data, version=version)
     except ValidationError as error:
         return Status(422, {"detail": error.message_dict})
+    except versioning.EditConflict as conflict:
+        return Status(409, conflict.as_dict())
     return Status(200, _detail(member))
 
 

@@ -59,6 +59,16 @@ class LifecycleForm(forms.Form):
     note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class CorrectionForm(forms.Form):
+    """Reverse a mistaken status event (members.services.reverse_event)."""
+
+    reason = forms.CharField(label="Lý do điều chỉnh", widget=forms.Textarea(attrs={"rows": 2}),
+                             help_text="Ví dụ: ghi nhầm đảng viên, quyết định đã bị thu hồi.")
+    decision_number = forms.CharField(label="Số quyết định, văn bản điều chỉnh", max_length=60, required=False)
+    date = forms.DateField(label="Ngày điều chỉnh", widget=DATE_WIDGET, required=False,
+                           help_text="Để trống: hôm nay.")
+
+
 class AbsenceForm(forms.Form):
     """Miễn sinh hoạt or a long leave: such members are reviewed but not rated that year."""
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -125,8 +125,28 @@ def import_members(user, scope, file, filename: str, *, max_rows: int = MAX_IMPO
                          max_rows=max_rows)
     result = ImportResult(table)
     if table.ok:
-        result.created = write_members(user, table, targets)
+        try:
+            result.created = write_members(user, table, targets)
+        except IntegrityError:
+            # Another import or edit took one of these numbers after the file was checked:
+            # nothing was written (one transaction); say which rows, as for any other clash.
+            table.errors.extend(_taken_now(table.rows) or [t.RowError(0, "", _CLASH)])
+            table.rows = []
     return result
+
+
+_CLASH = "Số CCCD hoặc số thẻ đảng viên vừa được ghi cho đảng viên khác trong lúc nhập; chưa ghi dòng nào."
+
+
+def _taken_now(rows: list[dict]) -> list[t.RowError]:
+    errors = []
+    for field_name in ("citizen_id", "card_number"):
+        header = MEMBER_SPEC.header_of(field_name)
+        taken = t.existing_values(Member.objects.all(), field_name, (row[field_name] for row in rows))
+        errors += [t.RowError(row[t.ROW], header, f"«{row[field_name]}» vừa được ghi cho đảng viên khác trong lúc "
+                                                  "nhập tệp này; chưa ghi dòng nào.")
+                   for row in rows if row[field_name] in taken]
+    return errors
 
 
 def _targets(scope, codes: set[str]) -> dict[str, _Target]:

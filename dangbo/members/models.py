@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 
 from dangbo.core import vn
+from dangbo.core.versioning import Versioned
 
 
 class Gender(models.TextChoices):
@@ -33,7 +34,7 @@ class TheoryLevel(models.TextChoices):
     BACHELOR = "cu_nhan", "Cử nhân"
 
 
-class Member(models.Model):
+class Member(Versioned):
     full_name = models.CharField("Họ và tên", max_length=120)
     # Digits-only Vietnamese order key (given, middle, family name) and folded name for search.
     sort_key = models.CharField(max_length=200, editable=False, default="")
@@ -118,6 +119,9 @@ class MemberEvent(models.Model):
     decision_number = models.CharField("Số quyết định", max_length=60, blank=True)
     discipline_form = models.CharField("Hình thức kỷ luật", max_length=20, blank=True)
     note = models.TextField("Ghi chú", blank=True)
+    # Set on a mistaken event when a correction event (kind CORRECTION) reverses it.
+    reversed_by = models.OneToOneField("self", null=True, blank=True, on_delete=models.PROTECT,
+                                       related_name="reverses", verbose_name="Điều chỉnh bởi")
     created_by = models.ForeignKey("auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 

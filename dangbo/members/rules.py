@@ -138,3 +138,45 @@ def absent_months_in_year(spans: list[tuple[date, date | None]], year: int) -> i
         days += (end + _ONE_DAY - vn.add_months(start, whole)).days
     return months + days // 30
 
+
+
+# -- corrections: undoing a mistaken status event ---------------------------------------------
+# A mistaken "từ trần", "xóa tên", "khai trừ", "chuyển đi" or "công nhận chính thức" is not
+# deleted from the history: a correction event (who, why, decision number) reverses it and
+# puts back the status the member had before. Only the latest status event can be reversed,
+# so corrections unwind the history in order.
+
+# Event kinds (members.models.EventKind values) that end membership: status = the same value.
+END_EVENT_KINDS = frozenset({"tu_tran", "xoa_ten", "khai_tru", "chuyen_di"})
+RECOGNITION_KIND = "chinh_thuc"
+REVERSIBLE_KINDS = END_EVENT_KINDS | {RECOGNITION_KIND}
+
+
+@dataclass(frozen=True)
+class Reversal:
+    status: str  # the status put back
+    clears_official_date: bool = False
+
+
+def reversal(kind: str, *, current_status: str, is_latest_status_event: bool, already_reversed: bool,
+             has_official_date: bool, has_card: bool, reason: str) -> Reversal | FieldError:
+    """What reversing an event of `kind` gives back, or why it cannot be reversed."""
+    if kind not in REVERSIBLE_KINDS:
+        return FieldError("event", "Chỉ điều chỉnh được sự kiện công nhận chính thức, chuyển đi, từ trần, "
+                                   "xóa tên hoặc khai trừ.")
+    if already_reversed:
+        return FieldError("event", "Sự kiện này đã được điều chỉnh.")
+    if not is_latest_status_event:
+        return FieldError("event", "Chỉ điều chỉnh được sự kiện thay đổi trạng thái gần nhất; "
+                                   "điều chỉnh các sự kiện sau nó trước.")
+    if not reason.strip():
+        return FieldError("reason", "Phải ghi lý do điều chỉnh.")
+    if kind in END_EVENT_KINDS:
+        if current_status != kind:
+            return FieldError("event", "Trạng thái hiện tại của đảng viên không do sự kiện này.")
+        return Reversal("chinh_thuc" if has_official_date else "du_bi")
+    if current_status != "chinh_thuc":
+        return FieldError("event", "Đảng viên không ở trạng thái chính thức.")
+    if has_card:
+        return FieldError("event", "Đảng viên dự bị không có thẻ đảng viên: xóa số thẻ trong hồ sơ trước.")
+    return Reversal("du_bi", clears_official_date=True)

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from dangbo.audit import log as audit
 from dangbo.audit.models import AuditAction
-from dangbo.core import vn
+from dangbo.core import versioning, vn
 from dangbo.members import rules
 from dangbo.members.models import ACTIVE_STATUSES, EventKind, Member, MemberAbsence, MemberEvent, MemberStatus
 from dangbo.orgs.models import Organization
@@ -59,18 +59,20 @@ def create_member(user, data: dict) -> Member:
 
 
 @transaction.atomic
-def update_member(user, member: Member, data: dict, note: str = "") -> Member:
-    """Correct record fields. Organization and status change only through their events."""
+def update_member(user, member: Member, data: dict, note: str = "", *, version: int | None = None) -> Member:
+    """Correct record fields. Organization and status change only through their events.
+
+    `version` is the one the editor read: a change made meanwhile by someone else to the same
+    field raises versioning.EditConflict; only the fields that changed are written."""
     data = clean_strings(data)
     data.pop("organization", None)
     data.pop("status", None)
-    current = {f.attname: getattr(member, f.attname) for f in Member._meta.concrete_fields}
-    check_record({**current, **data})
-    before = audit.snapshot(member)
-    for key, value in data.items():
-        setattr(member, key, value)
-    member.save()
-    audit.record(user, AuditAction.UPDATE, member, before=before, note=note)
+    data.pop("version", None)
+
+    def check(merged: Member) -> None:
+        check_record({f.attname: getattr(merged, f.attname) for f in Member._meta.concrete_fields})
+
+    member, _ = versioning.update(user, member, data, version=version, validate=check, note=note)
     return member
 
 
@@ -143,6 +145,48 @@ def end_membership(user, member: Member, status: str, *, on: date, decision_numb
                                        note=note, created_by=_user(user))
     audit.record(user, AuditAction.UPDATE, member, before=before, note=MemberStatus(status).label)
     return event
+
+
+def reversible_event(member: Member) -> MemberEvent | None:
+    """The one event a correction may reverse now: the status event entered last (it set the
+    current status, whatever date it carries) and not yet reversed."""
+    return member.events.filter(kind__in=rules.REVERSIBLE_KINDS, reversed_by__isnull=True).order_by("-id").first()
+
+
+@transaction.atomic
+def reverse_event(user, member: Member, event: MemberEvent, *, reason: str, decision_number: str = "",
+                  on: date | None = None) -> MemberEvent:
+    """Undo a mistaken status event (từ trần, xóa tên, khai trừ, chuyển đi, công nhận chính thức)
+    with a correction event: the history keeps both, the member gets the status back, and the
+    audit log records who did it, why and under which decision (members.rules.reversal)."""
+    member = Member.objects.select_for_update().get(pk=member.pk)
+    event = MemberEvent.objects.select_for_update().get(pk=event.pk, member=member)
+    reason, decision_number = vn.nfc(reason or "").strip(), vn.nfc(decision_number or "").strip()
+    latest = reversible_event(member)
+    outcome = rules.reversal(event.kind, current_status=member.status,
+                             is_latest_status_event=latest is not None and latest.pk == event.pk,
+                             already_reversed=event.reversed_by_id is not None,
+                             has_official_date=member.official_date is not None,
+                             has_card=bool(member.card_number), reason=reason)
+    if isinstance(outcome, rules.FieldError):
+        raise ValidationError({outcome.field: outcome.message})
+    before = audit.snapshot(member)
+    member.status = outcome.status
+    fields = ["status", "updated_at"]
+    if outcome.clears_official_date:
+        member.official_date = None
+        fields.append("official_date")
+    member.save(update_fields=fields)
+    what = f"«{event.get_kind_display()}» ngày {vn.format_date(event.date)}"
+    correction = MemberEvent.objects.create(
+        member=member, kind=EventKind.CORRECTION, date=on or timezone.localdate(), decision_number=decision_number,
+        note=f"Hủy sự kiện {what} (ghi nhầm). Lý do: {reason}", created_by=_user(user))
+    event.reversed_by = correction
+    event.save(update_fields=["reversed_by"])
+    audit.record(user, AuditAction.UPDATE, member, before=before,
+                 note=f"Điều chỉnh: hủy sự kiện {what}"
+                      + (f", quyết định {decision_number}" if decision_number else "") + f". Lý do: {reason}")
+    return correction
 
 
 @transaction.atomic

@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/sua/", views.member_edit, name="edit"),
     path("<int:pk>/chuyen-sinh-hoat/", views.member_transfer, name="transfer"),
     path("<int:pk>/su-kien/", views.member_lifecycle, name="lifecycle"),
+    path("<int:pk>/su-kien/<int:event_pk>/dieu-chinh/", views.member_event_correct, name="event_correct"),
     path("<int:pk>/mien-nghi/", views.member_absence, name="absence"),
     path("<int:pk>/mien-nghi/<int:absence_pk>/ket-thuc/", views.member_absence_end, name="absence_end"),
 ]

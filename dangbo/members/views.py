@@ -6,9 +6,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from dangbo.core import versioning, vn
 from dangbo.members import services
 from dangbo.members.filters import AGE_BANDS, MemberFilter, page_after
-from dangbo.members.forms import AbsenceEndForm, AbsenceForm, LifecycleForm, MemberForm, TransferForm
+from dangbo.members.forms import AbsenceEndForm, AbsenceForm, CorrectionForm, LifecycleForm, MemberForm, TransferForm
 from dangbo.members.models import Gender, MemberStatus
 
 
@@ -48,11 +49,14 @@ def member_list(request):
 @login_required
 def member_detail(request, pk):
     member = request.scope.get_member(pk)
+    can_write = request.scope.can_write(member.organization_id)
+    reversible = services.reversible_event(member) if can_write else None
     return render(request, "members/detail.html", {
         "member": member,
         "events": member.events.select_related("from_organization", "to_organization"),
         "positions": member.positions.select_related("organization"),
-        "can_write": request.scope.can_write(member.organization_id),
+        "can_write": can_write,
+        "reversible_event_id": reversible.pk if reversible else None,
         "lifecycle_form": LifecycleForm(),
         "absences": member.absences.all(),
         "absence_form": AbsenceForm(),
@@ -84,11 +88,16 @@ def member_edit(request, pk):
     member = request.scope.get_member(pk)
     request.scope.check_write(member.organization_id)
     form = MemberForm(request.POST or None, instance=member, editing=True)
+    versioning.add_version_field(form, member.version)
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version", None)
         try:
-            services.update_member(request.user, member, form.cleaned_data)
+            services.update_member(request.user, member, data, version=version)
         except ValidationError as error:
             _attach(form, error)
+        except versioning.EditConflict as conflict:
+            versioning.show_conflict(form, conflict)
         else:
             messages.success(request, "Đã lưu hồ sơ.")
             return redirect(member)
@@ -139,6 +148,29 @@ def member_absence(request, pk):
     return _apply(request, member, AbsenceForm(request.POST),
                   lambda data: services.record_absence(request.user, member, **data),
                   "Đã ghi nhận thời gian miễn sinh hoạt, nghỉ dài ngày.")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def member_event_correct(request, pk, event_pk):
+    """Reverse a mistaken status event with a correction event (who, why, decision number)."""
+    member = request.scope.get_member(pk)
+    request.scope.check_write(member.organization_id)
+    event = get_object_or_404(member.events, pk=event_pk)
+    form = CorrectionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.reverse_event(request.user, member, event, reason=data["reason"],
+                                   decision_number=data["decision_number"], on=data["date"])
+        except ValidationError as error:
+            _attach(form, error)
+        else:
+            messages.success(request, f"Đã điều chỉnh: hủy sự kiện «{event.get_kind_display()}».")
+            return redirect(member)
+    title = (f"Điều chỉnh sự kiện ghi nhầm: {event.get_kind_display()} ngày {vn.format_date(event.date)} — "
+             f"{member.full_name}")
+    return render(request, "members/form.html", {"form": form, "title": title, "member": member})
 
 
 @login_required

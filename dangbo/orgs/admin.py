@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from dangbo.audit.admin import AuditedAdmin
 from dangbo.orgs.models import Organization, Position, Term
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(AuditedAdmin):
     list_display = ["name", "kind", "code", "parent", "dissolved"]
     list_filter = ["kind"]
     search_fields = ["name", "code"]
@@ -16,13 +17,13 @@ class OrganizationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Term)
-class TermAdmin(admin.ModelAdmin):
+class TermAdmin(AuditedAdmin):
     list_display = ["organization", "name", "congress_ordinal", "start", "end"]
     raw_id_fields = ["organization"]
 
 
 @admin.register(Position)
-class PositionAdmin(admin.ModelAdmin):
+class PositionAdmin(AuditedAdmin):
     list_display = ["member", "kind", "organization", "start", "end"]
     list_filter = ["kind"]
     raw_id_fields = ["organization", "member", "term"]

@@ -9,6 +9,8 @@ from __future__ import annotations
 from django.db import models
 from django.urls import reverse
 
+from dangbo.core.versioning import Versioned
+
 
 class OrgKind(models.TextChoices):
     """Kinds of party organization (DOMAIN.md §6.1); not tied to a fixed number of tiers."""
@@ -32,7 +34,7 @@ CELL_KINDS = (OrgKind.GRASSROOTS_CELL, OrgKind.CELL)
 PATH_SEGMENT_WIDTH = 9
 
 
-class Organization(models.Model):
+class Organization(Versioned):
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children",
         verbose_name="Trực thuộc",

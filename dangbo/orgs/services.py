@@ -7,7 +7,7 @@ from django.db import transaction
 
 from dangbo.audit import log as audit
 from dangbo.audit.models import AuditAction
-from dangbo.core import vn
+from dangbo.core import versioning, vn
 from dangbo.orgs import tree
 from dangbo.orgs.models import ChangeKind, Organization, OrgChange, Position, Term
 
@@ -25,19 +25,18 @@ def create_organization(user, *, parent: Organization | None, decision_number: s
 
 @transaction.atomic
 def update_organization(user, org: Organization, *, decision_number: str = "", change_date: date | None = None,
-                        **fields) -> Organization:
-    """Edit fields; a new name is kept as a rename in the restructuring history."""
-    before = audit.snapshot(org)
-    old_name = org.name
-    for key, value in fields.items():
-        setattr(org, key, vn.nfc(value) if isinstance(value, str) else value)
-    org.save()
-    if org.name != old_name:
+                        version: int | None = None, **fields) -> Organization:
+    """Edit fields; a new name is kept as a rename in the restructuring history.
+
+    `version` is the one the editor read (versioning.EditConflict instead of overwriting)."""
+    fields = {key: vn.nfc(value) if isinstance(value, str) else value for key, value in fields.items()}
+    org, previous = versioning.update(user, org, fields, version=version)
+    if "name" in previous:
         change = OrgChange.objects.create(kind=ChangeKind.RENAME, date=change_date or date.today(),
-                                          decision_number=decision_number, old_name=old_name, new_name=org.name)
+                                          decision_number=decision_number, old_name=previous["name"],
+                                          new_name=org.name)
         change.sources.add(org)
         change.results.add(org)
-    audit.record(user, AuditAction.UPDATE, org, before=before)
     return org
 
 

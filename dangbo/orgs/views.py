@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from dangbo.core import versioning
 from dangbo.members.filters import page_after
 from dangbo.members.models import ACTIVE_STATUSES
 from dangbo.orgs import services
@@ -78,13 +79,22 @@ def edit(request, pk):
     org = request.scope.get_organization(pk)
     request.scope.check_write(org)
     form = OrganizationForm(request.POST or None, instance=org)
+    versioning.add_version_field(form, org.version)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         decision = data.pop("decision_number", "")
-        org.refresh_from_db()  # the form mutated the instance; the service compares old and new
-        services.update_organization(request.user, org, decision_number=decision, **data)
-        messages.success(request, "Đã lưu.")
-        return redirect(org)
+        version = data.pop("version", None)
+        try:
+            services.update_organization(request.user, org, decision_number=decision, version=version, **data)
+        except ValidationError as error:
+            for field, problems in error.message_dict.items():
+                for problem in problems:
+                    form.add_error(field if field in form.fields else None, problem)
+        except versioning.EditConflict as conflict:
+            versioning.show_conflict(form, conflict)
+        else:
+            messages.success(request, "Đã lưu.")
+            return redirect(org)
     return render(request, "orgs/form.html", {"form": form, "title": f"Sửa: {org.name}"})
 
 

@@ -14,6 +14,7 @@ from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 from ninja.responses import Status
 
+from dangbo.core import versioning
 from dangbo.orgs.models import OrgClosure
 from dangbo.ratings import rollup, rules, services
 from dangbo.ratings.models import MemberRating, OrgRating
@@ -74,6 +75,7 @@ class MemberRatingOut(Schema):
     disciplined: bool
     remedied: bool
     notes: str
+    version: int = Field(description="Gửi lại khi ghi (trường `version` hoặc If-Match) để không ghi đè.")
 
 
 class OrgRatingOut(Schema):
@@ -95,6 +97,8 @@ class MemberRatingIn(Schema):
     disciplined: bool = False
     remedied: bool = False
     notes: str = ""
+    version: int | None = Field(None, ge=0, description="Phiên bản đã đọc (0: chưa có xếp loại) hoặc "
+                                "tiêu đề If-Match; người khác đã sửa sau phiên bản này: 409.")
 
 
 class ErrorOut(Schema):
@@ -155,7 +159,8 @@ def list_org_ratings(request, org_id: int, year: int, level: LevelCode | None = 
     return queryset.select_related("organization").order_by("organization__path")[:MAX_LIMIT]
 
 
-@router.put("/member/{member_id}/{year}", response={200: MemberRatingOut | None, 422: ErrorOut},
+@router.put("/member/{member_id}/{year}", response={200: MemberRatingOut | None, 409: versioning.ConflictOut,
+                                                    422: ErrorOut},
             summary="Ghi (hoặc xóa, với level rỗng) xếp loại của một đảng viên")
 def put_member_rating(request, member_id: int, year: int, payload: MemberRatingIn):
     member = request.scope.get_member(member_id)
@@ -164,8 +169,12 @@ def put_member_rating(request, member_id: int, year: int, payload: MemberRatingI
         request.scope.check_write(member.organization_id)
     except PermissionDenied as error:
         raise HttpError(403, str(error)) from None
+    data = payload.dict()
+    data["version"] = versioning.request_version(request, data.get("version"))
     try:
-        rating = services.save_member_rating(request.user, member, year, **payload.dict())
+        rating = services.save_member_rating(request.user, member, year, **data)
     except ValidationError as error:
         return Status(422, {"detail": error.message_dict})
+    except versioning.EditConflict as conflict:
+        return Status(409, conflict.as_dict())
     return Status(200, rating)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from dangbo.core.versioning import Versioned
 from dangbo.ratings import rules
 
 
@@ -57,7 +58,7 @@ class RatingPeriod(models.Model):
         return self.status == PeriodStatus.OPEN
 
 
-class RatingFields(models.Model):
+class RatingFields(Versioned):
     year = models.PositiveSmallIntegerField("Năm")
     level = models.CharField("Mức xếp loại", max_length=8, choices=Level.choices)
     rated_on = models.DateField("Ngày xếp loại")

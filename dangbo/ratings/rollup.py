@@ -176,8 +176,9 @@ def counts_by_year(org_id: int) -> dict[str, dict[int, Counter]]:
 
 def rated_years() -> list[int]:
     """Years that have any rating, newest first."""
-    years = set(MemberRating.objects.values_list("year", flat=True).distinct())
-    years |= set(OrgRating.objects.values_list("year", flat=True).distinct())
+    # order_by(): the default ordering would add a joined sort key to the DISTINCT (a full scan).
+    years = set(MemberRating.objects.order_by().values_list("year", flat=True).distinct())
+    years |= set(OrgRating.objects.order_by().values_list("year", flat=True).distinct())
     return sorted(years, reverse=True)
 
 

@@ -13,13 +13,13 @@ from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from dangbo.audit import log as audit
 from dangbo.audit.models import AuditAction
-from dangbo.core import vn
+from dangbo.core import versioning, vn
 from dangbo.members import rules as member_rules
 from dangbo.members.models import ACTIVE_STATUSES, AbsenceKind, EventKind, Member, MemberAbsence, MemberEvent
 from dangbo.orgs.models import GRASSROOTS_KINDS, Organization, OrgClosure
@@ -63,9 +63,10 @@ def covering_periods(org: Organization | int, year: int):
     return RatingPeriod.objects.filter(year=year, organization_id__in=ancestor_ids).select_related("organization")
 
 
-def period_state(org: Organization | int, year: int) -> tuple[bool, str]:
-    """(writable, reason in Vietnamese) for ratings of `year` in `org`."""
-    periods = list(covering_periods(org, year))
+def period_state(org: Organization | int, year: int, periods: list[RatingPeriod] | None = None) -> tuple[bool, str]:
+    """(writable, reason in Vietnamese) for ratings of `year` in `org` (`periods`: the covering
+    periods when the caller has them already)."""
+    periods = list(covering_periods(org, year)) if periods is None else periods
     if not periods:
         return False, f"Chưa mở đợt xếp loại năm {year} cho tổ chức này."
     closed = [p for p in periods if p.status == PeriodStatus.CLOSED]
@@ -78,6 +79,21 @@ def check_writable(org: Organization | int, year: int) -> None:
     writable, reason = period_state(org, year)
     if not writable:
         raise ValidationError({"year": reason})
+
+
+def lock_writable(org: Organization | int, year: int) -> None:
+    """check_writable for a write: the covering period rows stay share-locked until the
+    transaction ends, so close_period (which locks its row for update) waits for ratings
+    being written and no rating is written after a period is closed. On SQLite every write
+    transaction starts IMMEDIATE (settings), which serializes writers anyway."""
+    if connection.vendor == "postgresql":
+        org_id = org if isinstance(org, int) else org.pk
+        ancestor_ids = OrgClosure.objects.filter(descendant_id=org_id).values("ancestor_id")
+        sql, params = (RatingPeriod.objects.filter(year=year, organization_id__in=ancestor_ids)
+                       .order_by("pk").values("pk").query.sql_with_params())
+        with connection.cursor() as cursor:
+            cursor.execute(f"{sql} FOR SHARE", params)
+    check_writable(org, year)
 
 
 def closed_org_ids(org_ids, year: int) -> set[int]:
@@ -226,7 +242,7 @@ class YearFacts:
 def member_facts(members: list[Member], year: int) -> YearFacts:
     """Eligibility facts of many members: three queries, whatever their number."""
     ids = [m.pk for m in members]
-    ends = dict(MemberEvent.objects.filter(member_id__in=ids, kind__in=END_EVENT_KINDS)
+    ends = dict(MemberEvent.objects.filter(member_id__in=ids, kind__in=END_EVENT_KINDS, reversed_by__isnull=True)
                 .values_list("member_id", "date").order_by("date"))
     transfers = dict(MemberEvent.objects.filter(member_id__in=ids, kind=EventKind.TRANSFER, date__year=year)
                      .values_list("member_id", "date").order_by("date"))
@@ -252,6 +268,7 @@ class RatingInput:
     remedied: bool = False
     notes: str = ""
     rated_on: date | None = None
+    version: int | None = None  # of the rating as the screen showed it (0: none); None: not checked
 
 
 def default_rated_by(org: Organization) -> Organization:
@@ -287,10 +304,14 @@ def save_cell_ratings(user, cell: Organization, year: int, inputs: list[RatingIn
     """Save the ratings of one cell entered on one screen; empty level removes a rating.
 
     Returns {"saved": n, "removed": n, "warnings": [quota breaches of the grassroots unit]}.
+    An input with a `version` that is no longer the rating's (someone saved it meanwhile)
+    refuses the whole screen with the names concerned instead of overwriting.
     """
-    check_writable(cell, year)
+    lock_writable(cell, year)
     _member_entries(inputs, year, cell.name)
-    existing = {r.member_id: r for r in MemberRating.objects.filter(year=year, member__in=[i.member for i in inputs])}
+    existing = {r.member_id: r for r in MemberRating.objects.select_for_update(of=("self",)).order_by("pk")
+                .filter(year=year, member__in=[i.member for i in inputs])}
+    _check_versions(inputs, existing)
     rated_by = default_rated_by(cell)
     to_create, to_update, to_delete = [], [], []
     for item in inputs:
@@ -308,10 +329,16 @@ def save_cell_ratings(user, cell: Organization, year: int, inputs: list[RatingIn
             for key, value in values.items():
                 setattr(current, key, value)
             current.organization = cell
+            current.version = F("version") + 1
             to_update.append(current)
-    MemberRating.objects.bulk_create(to_create, batch_size=2000)
+    try:
+        with transaction.atomic():  # a savepoint: a rating created meanwhile is a message, not a 500
+            MemberRating.objects.bulk_create(to_create, batch_size=2000)
+    except IntegrityError:
+        raise ValidationError({"level": "Người khác vừa lưu xếp loại cho đảng viên trong chi bộ này; "
+                                        "tải lại trang để xem rồi lưu lại."}) from None
     MemberRating.objects.bulk_update(to_update, ["level", "disciplined", "remedied", "notes", "rated_on",
-                                                 "organization", "updated_at"], batch_size=2000)
+                                                 "organization", "updated_at", "version"], batch_size=2000)
     MemberRating.objects.filter(pk__in=to_delete).delete()
     changed = len(to_create) + len(to_update) + len(to_delete)
     if changed:
@@ -321,6 +348,24 @@ def save_cell_ratings(user, cell: Organization, year: int, inputs: list[RatingIn
                           details={"year": year, "created": len(to_create), "updated": len(to_update),
                                    "deleted": len(to_delete)})
     return {"saved": len(to_create) + len(to_update), "removed": len(to_delete), "warnings": quota_warnings(cell, year)}
+
+
+def _check_versions(inputs: list[RatingInput], existing: dict[int, MemberRating]) -> None:
+    """Rows whose rating changed since the screen was read, and would now change again."""
+    stale = []
+    for item in inputs:
+        current = existing.get(item.member.pk)
+        if item.version is None or (current.version if current else 0) == item.version:
+            continue
+        theirs = current.get_level_display() if current else "(chưa xếp loại)"
+        yours = rules.LEVEL_LABELS.get(item.level, "(chưa xếp loại)") if item.level else "(chưa xếp loại)"
+        if (current.level if current else "") != item.level or (current and (
+                current.disciplined, current.remedied, current.notes) != (item.disciplined, item.remedied,
+                                                                          vn.nfc(item.notes))):
+            stale.append(f"{item.member.full_name}: người khác đã lưu «{theirs}», bạn nhập «{yours}»")
+    if stale:
+        raise ValidationError({"level": ["Kết quả xếp loại đã được người khác sửa trong lúc bạn nhập; chưa lưu. "
+                                         "Kiểm tra lại rồi bấm Lưu nếu vẫn muốn ghi giá trị của bạn."] + stale})
 
 
 def quota_warnings(org: Organization, year: int) -> list[rules.Breach]:
@@ -335,26 +380,41 @@ def quota_warnings(org: Organization, year: int) -> list[rules.Breach]:
 @transaction.atomic
 def save_member_rating(user, member: Member, year: int, *, level: str, rated_on: date | None = None,
                        disciplined: bool = False, remedied: bool = False, notes: str = "",
-                       rated_by: Organization | None = None) -> MemberRating | None:
-    """One member's rating, in the cell the member belongs to now."""
+                       rated_by: Organization | None = None, version: int | None = None) -> MemberRating | None:
+    """One member's rating, in the cell the member belongs to now. `version`: of the rating the
+    editor read (0: there was none); a change made meanwhile raises versioning.EditConflict."""
     cell = member.organization
-    check_writable(cell, year)
+    lock_writable(cell, year)
     item = RatingInput(member, level, disciplined, remedied, notes, rated_on)
     _member_entries([item], year, cell.name)
-    current = MemberRating.objects.filter(member=member, year=year).first()
-    before = audit.snapshot(current) if current else None
-    if not level:
+    current = MemberRating.objects.select_for_update(of=("self",)).filter(member=member, year=year).order_by("pk").first()
+    values = {"organization": cell, "rated_by": rated_by or default_rated_by(cell), "level": level,
+              "disciplined": disciplined, "remedied": remedied, "notes": vn.nfc(notes),
+              "rated_on": rated_on or default_rating_date(year)}
+    return _save_rating(user, MemberRating, current, dict(member=member, year=year), values, version)
+
+
+def _save_rating(user, model, current, key: dict, values: dict, version: int | None):
+    """Create, update (versioning.update: only changed fields, no overwrite) or, with an empty
+    level, delete one rating."""
+    if current is not None and version is not None and not values["level"] and current.version != version:
+        raise versioning.EditConflict([versioning.Conflict("level", "Mức xếp loại", current.get_level_display(),
+                                                           "(không xếp loại)")], current.version)
+    if not values["level"]:
         if current:
             audit.record(user, AuditAction.DELETE, current)
             current.delete()
         return None
-    rating = current or MemberRating(member=member, year=year, created_by=_user(user))
-    rating.organization = cell
-    rating.rated_by = rated_by or default_rated_by(cell)
-    rating.level, rating.disciplined, rating.remedied = level, disciplined, remedied
-    rating.notes, rating.rated_on = vn.nfc(notes), rated_on or default_rating_date(year)
-    rating.save()
-    audit.record(user, AuditAction.UPDATE if current else AuditAction.CREATE, rating, before=before)
+    if current is not None:
+        rating, _ = versioning.update(user, current, values, version=version)
+        return rating
+    rating = model(**key, **values, created_by=_user(user))
+    try:
+        with transaction.atomic():  # a savepoint: a rating created meanwhile is a message, not a 500
+            rating.save()
+    except IntegrityError:
+        raise ValidationError({"level": "Người khác vừa lưu xếp loại này; tải lại trang để xem rồi lưu lại."}) from None
+    audit.record(user, AuditAction.CREATE, rating)
     return rating
 
 
@@ -364,31 +424,23 @@ def save_member_rating(user, member: Member, year: int, *, level: str, rated_on:
 @transaction.atomic
 def save_org_rating(user, org: Organization, year: int, *, level: str, rated_on: date | None = None,
                     violations: bool = False, disciplined: bool = False, subordinate_disciplined: bool = False,
-                    remedied: bool = False, notes: str = "") -> OrgRating | None:
-    """An organization's rating, decided by its direct superior (43-HD/BTCTW)."""
-    check_writable(org, year)
+                    remedied: bool = False, notes: str = "", version: int | None = None) -> OrgRating | None:
+    """An organization's rating, decided by its direct superior (43-HD/BTCTW); `version` as
+    for save_member_rating."""
+    lock_writable(org, year)
     rule_set = rules.rules_for_year(year)
     flags = {name for name, on in (("violations", violations), ("disciplined", disciplined),
                                    ("subordinate_disciplined", subordinate_disciplined)) if on}
-    current = OrgRating.objects.filter(organization=org, year=year).first()
-    before = audit.snapshot(current) if current else None
-    if not level:
-        if current:
-            audit.record(user, AuditAction.DELETE, current)
-            current.delete()
-        return None
-    breach = rules.cap_breach(level, flags, rule_set, remedied=remedied, khtnv_triggers=khtnv_triggers(),
-                              subject_name=org.name)
-    if breach:
-        raise ValidationError({"level": breach.message})
-    rating = current or OrgRating(organization=org, year=year, created_by=_user(user))
-    rating.rated_by = org.parent or org
-    rating.level, rating.rated_on, rating.notes = level, rated_on or default_rating_date(year), vn.nfc(notes)
-    rating.violations, rating.disciplined = violations, disciplined
-    rating.subordinate_disciplined, rating.remedied = subordinate_disciplined, remedied
-    rating.save()
-    audit.record(user, AuditAction.UPDATE if current else AuditAction.CREATE, rating, before=before)
-    return rating
+    current = OrgRating.objects.select_for_update(of=("self",)).filter(organization=org, year=year).order_by("pk").first()
+    if level:
+        breach = rules.cap_breach(level, flags, rule_set, remedied=remedied, khtnv_triggers=khtnv_triggers(),
+                                  subject_name=org.name)
+        if breach:
+            raise ValidationError({"level": breach.message})
+    values = {"rated_by": org.parent or org, "level": level, "rated_on": rated_on or default_rating_date(year),
+              "notes": vn.nfc(notes), "violations": violations, "disciplined": disciplined,
+              "subordinate_disciplined": subordinate_disciplined, "remedied": remedied}
+    return _save_rating(user, OrgRating, current, dict(organization=org, year=year), values, version)
 
 
 # -- targets ----------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods, require_POST
 
-from dangbo.core import charts, tabular, vn
+from dangbo.core import charts, tabular, versioning, vn
 from dangbo.core.party_docx import DOCX_CONTENT_TYPE
 from dangbo.core.party_pdf import PDF_CONTENT_TYPE
 from dangbo.meetings import followup as meeting_followup
@@ -112,7 +112,7 @@ def dashboard(request, pk, year):
     trend = rollup.trend(org)
     periods = list(services.covering_periods(org, year))
     own_period = next((p for p in periods if p.organization_id == org.pk), None)
-    writable, reason = services.period_state(org, year)
+    writable, reason = services.period_state(org, year, periods)
     can_write = request.scope.can_write(org)
     breaches = services.validate_subtree(org, year).breaches if own_period and own_period.is_open else []
     active = Member.objects.filter(status__in=ACTIVE_STATUSES,
@@ -195,7 +195,8 @@ def cell_entry(request, pk, year):
         inputs = [services.RatingInput(
             member=m, level=request.POST.get(f"level-{m.pk}", ""),
             disciplined=bool(request.POST.get(f"disciplined-{m.pk}")), remedied=bool(request.POST.get(f"remedied-{m.pk}")),
-            notes=request.POST.get(f"notes-{m.pk}", ""), rated_on=_date(request.POST.get("rated_on"), errors))
+            notes=request.POST.get(f"notes-{m.pk}", ""), rated_on=_date(request.POST.get("rated_on"), errors),
+            version=versioning.parse_version(request.POST.get(f"version-{m.pk}")))
             for m in members]
         if any(i.level not in rules.LEVEL_LABELS and i.level for i in inputs):
             errors.append("Mức xếp loại không hợp lệ.")
@@ -211,6 +212,8 @@ def cell_entry(request, pk, year):
                     messages.warning(request, warning.message)
                 return redirect("ratings:cell_entry", org.pk, year)
         posted = {i.member.pk: i for i in inputs}
+        # A refused save shows the current versions: saving again is a deliberate overwrite.
+        existing = {r.member_id: r for r in MemberRating.objects.filter(year=year, organization=org)}
     else:
         posted = {}
     rows = []
@@ -224,7 +227,8 @@ def cell_entry(request, pk, year):
         rows.append({"member": member, "level": getattr(current, "level", ""),
                      "eligibility": eligible.reason or eligible.note, "meetings": attendance.get(member.pk),
                      "disciplined": getattr(current, "disciplined", False),
-                     "remedied": getattr(current, "remedied", False), "notes": getattr(current, "notes", "")})
+                     "remedied": getattr(current, "remedied", False), "notes": getattr(current, "notes", ""),
+                     "version": getattr(existing.get(member.pk), "version", 0)})
     children = Organization.objects.filter(parent=org, dissolved__isnull=True) if not members else []
     return render(request, "ratings/cell_entry.html", {
         "org": org, "year": year, "rows": rows, "levels": LEVEL_CHOICES, "errors": errors, "writable": writable,
@@ -254,11 +258,14 @@ def member_rating(request, member_pk, year):
                "remedied": current.remedied, "notes": current.notes} if current else \
         {"rated_on": services.default_rating_date(year)}
     form = MemberRatingForm(request.POST or None, initial=initial)
+    versioning.add_version_field(form, current.version if current else 0)
     if request.method == "POST" and form.is_valid():
         try:
             services.save_member_rating(request.user, member, year, **form.cleaned_data)
         except ValidationError as error:
             _attach(form, error)
+        except versioning.EditConflict as conflict:
+            versioning.show_conflict(form, conflict)
         else:
             messages.success(request, f"Đã lưu xếp loại năm {year} của {member.full_name}.")
             return redirect("ratings:dashboard", member.organization_id, year)
@@ -280,11 +287,14 @@ def org_rating(request, pk, year):
     fields = ("level", "rated_on", "violations", "disciplined", "subordinate_disciplined", "remedied", "notes")
     initial = {f: getattr(current, f) for f in fields} if current else {"rated_on": services.default_rating_date(year)}
     form = OrgRatingForm(request.POST or None, initial=initial)
+    versioning.add_version_field(form, current.version if current else 0)
     if request.method == "POST" and form.is_valid():
         try:
             services.save_org_rating(request.user, org, year, **form.cleaned_data)
         except ValidationError as error:
             _attach(form, error)
+        except versioning.EditConflict as conflict:
+            versioning.show_conflict(form, conflict)
         else:
             messages.success(request, f"Đã lưu xếp loại năm {year} của {org.name}.")
             return redirect("ratings:dashboard", superior.pk, year)

@@ -37,9 +37,10 @@ class Command(BaseCommand):
     requires_system_checks: list = []
 
     def add_arguments(self, parser):
-        parser.add_argument("scenario", choices=["scale", "ratings"],
+        parser.add_argument("scenario", choices=["scale", "ratings", "load"],
                             help="scale: load and member counts on both databases; "
-                                 "ratings: national rating roll-up vs hand-written SQL in the current database")
+                                 "ratings: national rating roll-up vs hand-written SQL in the current database; "
+                                 "load: virtual users against gunicorn on PostgreSQL (dangbo.core.loadtest)")
         parser.add_argument("--members", type=int, default=1_000_000)
         parser.add_argument("--seed", type=int, default=2026)
         parser.add_argument("--runs", type=int, default=3, help="timed runs per figure (median)")
@@ -48,8 +49,25 @@ class Command(BaseCommand):
         parser.add_argument("--databases", default="sqlite,postgresql", help="which to run, comma-separated")
         parser.add_argument("--regenerate", action="store_true", help="reload even if the data matches")
         parser.add_argument("--only", choices=["sqlite", "postgresql"], help=argparse_suppress())
+        parser.add_argument("--users", type=int, default=50, help="load: virtual users (at most 200)")
+        parser.add_argument("--duration", type=int, default=60, help="load: seconds (at most 60)")
+        parser.add_argument("--source", default=None,
+                            help="load: serve the dangbo source tree at this path instead (before/after figures)")
 
     def handle(self, *args, **options):
+        if options["scenario"] == "load":
+            from dangbo.core import loadtest
+
+            url = options["database_url"] if options["database_url"] != DEFAULT_PG_URL else loadtest.DEFAULT_PG_URL
+            try:
+                failures = loadtest.run(users=options["users"], seconds=options["duration"], database_url=url,
+                                        workers=5, threads=4, members=loadtest.DEMO_MEMBERS,
+                                        source=options["source"], stdout=self.stdout)
+            except (ValueError, RuntimeError) as error:
+                raise CommandError(str(error)) from error
+            if failures:
+                raise CommandError(f"{failures} errors or lost writes")
+            return
         if options["scenario"] == "ratings":
             from dangbo.ratings import bench as ratings_bench
 
