@@ -68,6 +68,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "dangbo.core.context_processors.app_links",
+                "dangbo.core.context_processors.privacy_links",
             ],
             "builtins": ["dangbo.core.templatetags.vn"],
         },
@@ -144,6 +145,10 @@ DANGBO_RULES = {
     "rating_leave_months_not_rated": int(os.environ.get("DANGBO_RATING_LEAVE_MONTHS", "3")),
     "rating_transfer_consult_months": 6,
 }
+
+# Access log of personal data (Decree 13/2023): entries older than this many days are removed
+# by `dangbo prune_access_log` (run it daily, e.g. from a systemd timer or cron).
+DANGBO_ACCESS_LOG_RETENTION_DAYS = int(os.environ.get("DANGBO_ACCESS_LOG_RETENTION_DAYS", "730"))
 
 LOGGING = {
     "version": 1,

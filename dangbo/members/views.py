@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from dangbo.access.masking import Masker
+from dangbo.audit import access_log
 from dangbo.members import services
 from dangbo.members.filters import AGE_BANDS, MemberFilter, page_after
 from dangbo.members.forms import AbsenceEndForm, AbsenceForm, LifecycleForm, MemberForm, TransferForm
@@ -48,6 +50,8 @@ def member_list(request):
 @login_required
 def member_detail(request, pk):
     member = request.scope.get_member(pk)
+    access_log.member_read(request, member)
+    Masker(request.scope, "members.Member").mask_members([member])
     return render(request, "members/detail.html", {
         "member": member,
         "events": member.events.select_related("from_organization", "to_organization"),

@@ -1,0 +1,170 @@
+"""What each role sees of each object type: the one table the Scope reads.
+
+Every model bound to an organization or a member has a row here (a test walks the app
+registry and fails otherwise); `Scope.restrict(queryset)` looks the queryset's model up and
+refuses a model without a row. Answers, per role:
+
+- visible: the rows inside the role's subtrees, every field.
+- masked: the same rows, personal fields masked (`access.masking`) unless the viewer may
+  edit the row's organization.
+- own: only the viewer's own rows — their member record and the rows about it, or, for
+  rows bound to an organization only, their own cell's rows.
+- none: nothing; the rows do not exist for this role (404).
+
+A role's subtrees: admin — everything; staff, leader, cell secretary — the organizations
+assigned to them with their subtrees; member — their own cell.
+
+Decree 13/2023/NĐ-CP on personal data protection: each role gets the least it needs.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from dangbo.access.models import Role
+
+
+class Answer(StrEnum):
+    VISIBLE = "visible"
+    MASKED = "masked"
+    OWN = "own"
+    NONE = "none"
+
+
+ROLES = (Role.ADMIN, Role.STAFF, Role.LEADER, Role.CELL_SECRETARY, Role.MEMBER)
+ANSWER_LABELS = {
+    Answer.VISIBLE: "thấy đủ",
+    Answer.MASKED: "thấy, che dữ liệu cá nhân",
+    Answer.OWN: "chỉ của mình",
+    Answer.NONE: "không thấy (404)",
+}
+
+V, M, O, N = Answer.VISIBLE, Answer.MASKED, Answer.OWN, Answer.NONE
+
+
+@dataclass(frozen=True)
+class ObjectType:
+    """One row of the table.
+
+    org: path from the model to the organization the row belongs to ("" = the row is an
+        organization).
+    own_member: path to the member whose own row this is (for the answer `own`).
+    own_cell: path to the organization compared with the viewer's cell (for `own` when the
+        row is about no member).
+    rule: dotted path of a function (scope, prefix) -> Q for types whose rows travel beyond
+        their subtree (documents reach the whole subtree below the issuer); the table still
+        decides which roles get any row at all.
+    masked_fields: personal fields hidden when the answer is `masked`.
+    """
+
+    label: str
+    org: str
+    answers: tuple[Answer, Answer, Answer, Answer, Answer]  # in the order of ROLES
+    note: str
+    own_member: str | None = None
+    own_cell: str | None = None
+    rule: str | None = None
+    rule_prefix: str = ""
+    masked_fields: tuple[str, ...] = field(default=())
+
+    def answer(self, role: str) -> Answer:
+        return self.answers[ROLES.index(role)]
+
+
+# Personal fields of a member: masked for viewers who may not edit the member.
+IDENTITY_FIELDS = ("citizen_id", "phone")
+CHANGE_LOG_FIELDS = ("citizen_id", "phone", "birth_date", "note", "notes")
+
+DOCUMENT_RULE = "dangbo.documents.visibility.document_filter"
+
+#            label                       org path                             admin staff leader secretary member
+TABLE = [
+    ObjectType("orgs.Organization", "", (V, V, V, V, O), "Tên, cấp, cấp trên; đảng viên chỉ thấy chi bộ của mình.",
+               own_cell=""),
+    ObjectType("orgs.OrgClosure", "descendant", (V, V, V, V, O), "Quan hệ cây tổ chức (nội bộ).",
+               own_cell="descendant"),
+    ObjectType("orgs.Term", "organization", (V, V, V, V, O), "Nhiệm kỳ của cấp ủy.", own_cell="organization"),
+    ObjectType("orgs.Position", "organization", (V, V, V, V, O),
+               "Chức vụ trong cấp ủy; đảng viên thấy bí thư, phó bí thư chi bộ mình.", own_cell="organization"),
+    ObjectType("orgs.OrgChange", "results", (V, V, V, V, N), "Chia tách, sáp nhập tổ chức."),
+    ObjectType("members.Member", "organization", (V, V, M, V, O),
+               "Hồ sơ đảng viên; lãnh đạo thấy số CCCD, điện thoại đã che.", own_member="",
+               masked_fields=IDENTITY_FIELDS),
+    ObjectType("members.MemberEvent", "member__organization", (V, V, V, V, O), "Quá trình sinh hoạt đảng.",
+               own_member="member"),
+    ObjectType("members.MemberAbsence", "member__organization", (V, V, V, V, O),
+               "Miễn sinh hoạt, nghỉ dài ngày.", own_member="member"),
+    ObjectType("access.RoleAssignment", "organization", (V, N, N, N, N), "Phân quyền người dùng."),
+    ObjectType("audit.AuditEntry", "organization", (V, M, M, N, N),
+               "Nhật ký thay đổi; CCCD, điện thoại, ngày sinh, ghi chú bị che nếu không có quyền sửa đảng viên đó.",
+               masked_fields=CHANGE_LOG_FIELDS),
+    ObjectType("audit.AccessLogEntry", "organization", (V, N, N, N, N), "Nhật ký truy cập dữ liệu cá nhân."),
+    ObjectType("ratings.RatingPeriod", "organization", (V, V, V, V, N), "Đợt kiểm điểm, xếp loại."),
+    ObjectType("ratings.MemberRating", "organization", (V, V, V, V, O), "Xếp loại đảng viên.",
+               own_member="member"),
+    ObjectType("ratings.OrgRating", "organization", (V, V, V, V, N), "Xếp loại tổ chức đảng."),
+    ObjectType("ratings.RatingTarget", "organization", (V, V, V, V, N), "Chỉ tiêu xếp loại theo nghị quyết."),
+    ObjectType("documents.Issuer", "organization", (V, V, V, V, O),
+               "Cơ quan ban hành; đảng viên thấy cơ quan ban hành của chi bộ mình.", own_cell="organization"),
+    ObjectType("documents.Document", "issuer__organization", (V, V, V, V, O),
+               "Văn bản: cả cây dưới cơ quan ban hành; đảng viên chỉ văn bản ban hành (không mật, không dự thảo) "
+               "gửi tới chi bộ mình.", rule=DOCUMENT_RULE),
+    ObjectType("documents.Target", "document__issuer__organization", (V, V, V, V, O), "Chỉ tiêu của văn bản.",
+               rule=DOCUMENT_RULE, rule_prefix="document__"),
+    ObjectType("documents.ProgressReport", "target__document__issuer__organization", (V, V, V, V, O),
+               "Báo cáo tiến độ thực hiện chỉ tiêu của văn bản.", rule=DOCUMENT_RULE, rule_prefix="target__document__"),
+    ObjectType("congress.Congress", "organization", (V, V, V, V, O), "Đại hội; đảng viên thấy đại hội chi bộ mình.",
+               own_cell="organization"),
+    ObjectType("congress.DraftDocument", "congress__organization", (V, V, V, V, N), "Dự thảo văn kiện."),
+    ObjectType("congress.DraftVersion", "document__congress__organization", (V, V, V, V, N),
+               "Phiên bản dự thảo (đảng viên đọc qua đợt góp ý gửi tới chi bộ mình)."),
+    ObjectType("congress.Paragraph", "version__document__congress__organization", (V, V, V, V, N),
+               "Đoạn của dự thảo."),
+    ObjectType("congress.CommentRound", "organization", (V, V, V, V, N), "Đợt lấy ý kiến (toàn bộ)."),
+    ObjectType("congress.RoundRecipient", "organization", (V, V, V, V, O),
+               "Đơn vị nhận dự thảo; đảng viên thấy dự thảo gửi tới chi bộ mình.", own_cell="organization"),
+    ObjectType("congress.Conference", "host", (V, V, V, V, O), "Hội nghị góp ý; đảng viên thấy thông báo họp "
+               "do chi bộ mình chủ trì.", own_cell="host"),
+    ObjectType("congress.BridgePoint", "conference__host", (V, V, V, V, O), "Điểm cầu hội nghị.",
+               own_cell="organization"),
+    ObjectType("congress.Comment", "recipient__organization", (V, V, V, V, O),
+               "Ý kiến góp ý; đảng viên chỉ thấy ý kiến của chi bộ mình.", own_cell="recipient__organization"),
+    ObjectType("congress.SynthesisItem", "round__organization", (V, V, V, V, N), "Tổng hợp ý kiến."),
+    ObjectType("congress.Election", "organization", (V, V, V, V, N), "Bầu cử tại đại hội."),
+    ObjectType("congress.Candidate", "election__organization", (V, V, V, V, N), "Ứng cử viên."),
+    ObjectType("congress.ElectionRound", "election__organization", (V, V, V, V, N), "Vòng bầu."),
+    ObjectType("congress.RoundCandidate", "round__election__organization", (V, V, V, V, N), "Kết quả vòng bầu."),
+    ObjectType("congress.BallotPaper", "round__election__organization", (V, V, V, V, N), "Phiếu bầu."),
+    ObjectType("ingest.Source", "organization", (V, V, V, V, N), "Báo cáo đã nạp để trích xuất (toàn văn)."),
+    ObjectType("ingest.Fact", "source__organization", (V, V, V, V, N), "Dữ kiện trích xuất chờ duyệt."),
+]
+
+BY_LABEL = {row.label: row for row in TABLE}
+
+
+class UnknownObjectType(LookupError):
+    """A model without a row in the table: the scope refuses it (fail closed)."""
+
+
+def object_type(label: str) -> ObjectType:
+    try:
+        return BY_LABEL[label]
+    except KeyError:
+        raise UnknownObjectType(
+            f"{label} has no row in dangbo.access.visibility.TABLE; add one before reading it through the scope."
+        ) from None
+
+
+def sees(scope, label: str) -> bool:
+    """Whether any role of the user gets rows of this type at all (else its pages are 404)."""
+    return any(answer != Answer.NONE for answer in scope.answers(label).values())
+
+
+def markdown_table() -> str:
+    """The table as docs/ARCHITECTURE.md shows it (a test keeps the two identical)."""
+    header = "| object type | admin | staff | leader | cell_secretary | member | what |"
+    lines = [header, "|---|---|---|---|---|---|---|"]
+    for row in TABLE:
+        cells = " | ".join(str(answer) for answer in row.answers)
+        lines.append(f"| `{row.label}` | {cells} | {row.note} |")
+    return "\n".join(lines)
