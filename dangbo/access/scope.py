@@ -87,8 +87,11 @@ class Scope:
     @staticmethod
     def _path(prefix: str, path: str | None) -> str:
         """The lookup of a field id: ("", "organization") -> "organization_id";
-        ("member", "") -> "member_id"; ("", "") (the row itself) -> "pk"."""
+        ("member", "") -> "member_id"; ("", "") (the row itself) -> "pk"; a many-to-many
+        path is written with its "__pk" ("results__pk") and used as it is."""
         joined = "__".join(part for part in (prefix, path) if part)
+        if joined.endswith("__pk"):
+            return joined
         return f"{joined}_id" if joined else "pk"
 
     def answers(self, label: str) -> dict[str, Answer]:
@@ -157,7 +160,11 @@ class Scope:
         row = object_type(label)
         if row.rule:
             return queryset.filter(import_string(row.rule)(self.narrowed(label), prefix=row.rule_prefix))
-        return queryset.filter(self.type_filter(label, org_field=org_field))
+        condition = self.type_filter(label, org_field=org_field)
+        if (org_field or row.org).endswith("__pk"):
+            # Through a many-to-many a row matches once per organization: a semi-join keeps it once.
+            return queryset.filter(pk__in=queryset.model.objects.filter(condition).values("pk"))
+        return queryset.filter(condition)
 
     def member_filter(self, member_field: str = "") -> Q:
         """Q for member rows (or rows about a member via `member_field`) the user may see."""

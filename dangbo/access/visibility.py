@@ -47,7 +47,7 @@ class ObjectType:
     """One row of the table.
 
     org: path from the model to the organization the row belongs to ("" = the row is an
-        organization).
+        organization; a many-to-many path ends in "__pk").
     own_member: path to the member whose own row this is (for the answer `own`).
     own_cell: path to the organization compared with the viewer's cell (for `own` when the
         row is about no member).
@@ -86,7 +86,7 @@ TABLE = [
     ObjectType("orgs.Term", "organization", (V, V, V, V, O), "Nhiệm kỳ của cấp ủy.", own_cell="organization"),
     ObjectType("orgs.Position", "organization", (V, V, V, V, O),
                "Chức vụ trong cấp ủy; đảng viên thấy bí thư, phó bí thư chi bộ mình.", own_cell="organization"),
-    ObjectType("orgs.OrgChange", "results", (V, V, V, V, N), "Chia tách, sáp nhập tổ chức."),
+    ObjectType("orgs.OrgChange", "results__pk", (V, V, V, V, N), "Chia tách, sáp nhập tổ chức."),
     ObjectType("members.Member", "organization", (V, V, M, V, O),
                "Hồ sơ đảng viên; lãnh đạo thấy số CCCD, điện thoại đã che.", own_member="",
                masked_fields=IDENTITY_FIELDS),
@@ -113,28 +113,37 @@ TABLE = [
                rule=DOCUMENT_RULE, rule_prefix="document__"),
     ObjectType("documents.ProgressReport", "target__document__issuer__organization", (V, V, V, V, O),
                "Báo cáo tiến độ thực hiện chỉ tiêu của văn bản.", rule=DOCUMENT_RULE, rule_prefix="target__document__"),
+    # Congress rows: a member sees those of their own cell's congress (the meeting they attend,
+    # its drafts and elections) and the drafts other congresses send to their cell.
     ObjectType("congress.Congress", "organization", (V, V, V, V, O), "Đại hội; đảng viên thấy đại hội chi bộ mình.",
                own_cell="organization"),
-    ObjectType("congress.DraftDocument", "congress__organization", (V, V, V, V, N), "Dự thảo văn kiện."),
-    ObjectType("congress.DraftVersion", "document__congress__organization", (V, V, V, V, N),
-               "Phiên bản dự thảo (đảng viên đọc qua đợt góp ý gửi tới chi bộ mình)."),
-    ObjectType("congress.Paragraph", "version__document__congress__organization", (V, V, V, V, N),
-               "Đoạn của dự thảo."),
-    ObjectType("congress.CommentRound", "organization", (V, V, V, V, N), "Đợt lấy ý kiến (toàn bộ)."),
+    ObjectType("congress.DraftDocument", "congress__organization", (V, V, V, V, O), "Dự thảo văn kiện.",
+               own_cell="congress__organization"),
+    ObjectType("congress.DraftVersion", "document__congress__organization", (V, V, V, V, O), "Phiên bản dự thảo.",
+               own_cell="document__congress__organization"),
+    ObjectType("congress.Paragraph", "version__document__congress__organization", (V, V, V, V, O),
+               "Đoạn của dự thảo.", own_cell="version__document__congress__organization"),
+    ObjectType("congress.CommentRound", "organization", (V, V, V, V, O), "Đợt lấy ý kiến (toàn bộ).",
+               own_cell="organization"),
     ObjectType("congress.RoundRecipient", "organization", (V, V, V, V, O),
                "Đơn vị nhận dự thảo; đảng viên thấy dự thảo gửi tới chi bộ mình.", own_cell="organization"),
     ObjectType("congress.Conference", "host", (V, V, V, V, O), "Hội nghị góp ý; đảng viên thấy thông báo họp "
                "do chi bộ mình chủ trì.", own_cell="host"),
     ObjectType("congress.BridgePoint", "conference__host", (V, V, V, V, O), "Điểm cầu hội nghị.",
-               own_cell="organization"),
+               own_cell="conference__host"),
     ObjectType("congress.Comment", "recipient__organization", (V, V, V, V, O),
                "Ý kiến góp ý; đảng viên chỉ thấy ý kiến của chi bộ mình.", own_cell="recipient__organization"),
-    ObjectType("congress.SynthesisItem", "round__organization", (V, V, V, V, N), "Tổng hợp ý kiến."),
-    ObjectType("congress.Election", "organization", (V, V, V, V, N), "Bầu cử tại đại hội."),
-    ObjectType("congress.Candidate", "election__organization", (V, V, V, V, N), "Ứng cử viên."),
-    ObjectType("congress.ElectionRound", "election__organization", (V, V, V, V, N), "Vòng bầu."),
-    ObjectType("congress.RoundCandidate", "round__election__organization", (V, V, V, V, N), "Kết quả vòng bầu."),
-    ObjectType("congress.BallotPaper", "round__election__organization", (V, V, V, V, N), "Phiếu bầu."),
+    ObjectType("congress.SynthesisItem", "round__organization", (V, V, V, V, O), "Tổng hợp ý kiến.",
+               own_cell="round__organization"),
+    ObjectType("congress.Election", "organization", (V, V, V, V, O), "Bầu cử tại đại hội.", own_cell="organization"),
+    ObjectType("congress.Candidate", "election__organization", (V, V, V, V, O), "Ứng cử viên.",
+               own_cell="election__organization"),
+    ObjectType("congress.ElectionRound", "election__organization", (V, V, V, V, O), "Vòng bầu.",
+               own_cell="election__organization"),
+    ObjectType("congress.RoundCandidate", "round__election__organization", (V, V, V, V, O), "Kết quả vòng bầu.",
+               own_cell="round__election__organization"),
+    ObjectType("congress.BallotPaper", "round__election__organization", (V, V, V, V, O), "Phiếu bầu (không ghi tên).",
+               own_cell="round__election__organization"),
     ObjectType("ingest.Source", "organization", (V, V, V, V, N), "Báo cáo đã nạp để trích xuất (toàn văn)."),
     ObjectType("ingest.Fact", "source__organization", (V, V, V, V, N), "Dữ kiện trích xuất chờ duyệt."),
 ]
