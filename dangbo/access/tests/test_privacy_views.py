@@ -212,3 +212,27 @@ def test_a_plain_member_cannot_see_another_members_citizen_id_anywhere(world, lo
             seen.append(url)
     assert not seen, f"another member's citizen ID or phone shown at {seen}"
     assert client.get("/nhat-ky/").status_code == 404
+
+
+def test_change_log_and_access_log_queries_do_not_grow_with_rows(world, login):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from dangbo.audit.models import AccessKind, AccessLogEntry
+
+    def queries(client, url):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    leader, admin = login(world.leader_province), None
+    few = queries(leader, "/nhat-ky/")
+    for number in range(30):
+        AuditEntry.objects.create(action="update", model="members.Member", organization_id=world.cell_a2.pk,
+                                  after={"phone": f"09{number:08d}"}, user=world.admin)
+    assert queries(leader, "/nhat-ky/") == few
+    admin = login(world.admin)
+    few = queries(admin, "/nhat-ky-truy-cap/")
+    AccessLogEntry.objects.bulk_create([AccessLogEntry(kind=AccessKind.MEMBER_PAGE, username="x", member=m)
+                                        for m in world.a2_members * 10])
+    assert queries(admin, "/nhat-ky-truy-cap/") == few
