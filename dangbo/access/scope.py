@@ -2,14 +2,16 @@
 
 Every query of organizations, members, or any row that belongs to an organization goes
 through a Scope. Outside the scope an object does not exist for the user (404); inside it,
-a read-only role that tries to change something gets 403.
+a read-only role that tries to change something gets 403. What each role reads of each
+object type is the visibility table (dangbo.access.visibility), not "own cell".
 
 Roles (RoleAssignment):
 - admin: everything, read and write.
 - staff (cán bộ tổ chức): read and write in the assigned subtrees.
 - leader (lãnh đạo): read in the assigned subtrees.
 - cell_secretary (bí thư chi bộ): read and write in the own cell (and its tổ đảng).
-- member (đảng viên): the own record, and the own cell's page without its member list.
+- member (đảng viên): the own record and the rows about it, the own cell's page without its
+  member list, and what the visibility table grants the own cell (meeting notices, drafts).
 """
 from __future__ import annotations
 

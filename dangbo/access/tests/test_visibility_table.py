@@ -206,3 +206,15 @@ def test_a_masked_record_cannot_be_saved(tree):
     assert "*" in member.citizen_id
     with pytest.raises(RuntimeError):
         member.save()
+
+
+def test_the_architecture_document_shows_the_table_of_the_code():
+    from pathlib import Path
+
+    from dangbo.access.visibility import markdown_table
+
+    text = (Path(__file__).resolve().parents[3] / "docs" / "ARCHITECTURE.md").read_text()
+    documented = text.split("<!-- visibility-table:start -->\n")[1].split("\n<!-- visibility-table:end -->")[0]
+    assert documented == markdown_table(), (
+        "docs/ARCHITECTURE.md («Who sees what») differs from dangbo/access/visibility.py; "
+        "paste the output of dangbo.access.visibility.markdown_table() between the markers")
