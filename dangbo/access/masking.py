@@ -7,6 +7,7 @@ or when the row is the viewer's own record.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from dangbo.access.visibility import Answer, object_type
@@ -24,12 +25,24 @@ def mask_number(value) -> str:
     return text[:4] + "*" * (len(text) - 6) + text[-2:]
 
 
+# A citizen ID (12 digits) or a Vietnamese phone number inside free text (uploaded reports).
+NUMBERS_IN_TEXT = re.compile(r"(?<!\d)(?:\d{12}|(?:\+84|0)\d{9,10})(?!\d)")
+
+
+def mask_numbers_in_text(text: str) -> str:
+    """Citizen IDs and phone numbers in running text masked in place; the length stays the
+    same, so offsets into the text (extracted facts) still point at the same words."""
+    return NUMBERS_IN_TEXT.sub(lambda match: mask_number(match.group()), text)
+
+
 def mask_value(field: str, value):
     """The masked form of one personal field's value (empty stays empty)."""
     if value in (None, ""):
         return value
     if field in ("citizen_id", "phone", "card_number"):
         return mask_number(value)
+    if field == "text":
+        return mask_numbers_in_text(value)
     if "date" in field:
         return HIDDEN_DATE
     return HIDDEN_TEXT

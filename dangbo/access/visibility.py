@@ -138,8 +138,11 @@ TABLE = [
                own_cell="round__election__organization"),
     ObjectType("congress.BallotPaper", "round__election__organization", (V, V, V, V, O), "Ballots (anonymous).",
                own_cell="round__election__organization"),
-    ObjectType("ingest.Source", "organization", (V, V, V, V, N), "Uploaded reports for extraction (full text)."),
-    ObjectType("ingest.Fact", "source__organization", (V, V, V, V, N), "Extracted facts under review."),
+    ObjectType("ingest.Source", "organization", (V, V, M, V, N),
+               "Uploaded reports for extraction; leaders see citizen IDs and phones in the text masked.",
+               masked_fields=("text",)),
+    ObjectType("ingest.Fact", "source__organization", (V, V, M, V, N), "Extracted facts under review (same masking).",
+               masked_fields=("text",)),
 ]
 
 BY_LABEL = {row.label: row for row in TABLE}

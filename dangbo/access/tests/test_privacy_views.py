@@ -236,3 +236,21 @@ def test_change_log_and_access_log_queries_do_not_grow_with_rows(world, login):
     AccessLogEntry.objects.bulk_create([AccessLogEntry(kind=AccessKind.MEMBER_PAGE, username="x", member=m)
                                         for m in world.a2_members * 10])
     assert queries(admin, "/nhat-ky-truy-cap/") == few
+
+
+@pytest.mark.parametrize("role", ["admin", "staff_a", "leader_province", "secretary_a1"])
+def test_uploaded_reports_show_citizen_ids_masked_to_leaders(world, login, role):
+    source = _in(Source, world.cell_a1)  # its text names a citizen ID: 001085012345
+    client = login(getattr(world, role))
+    expected = "masked" if role == "leader_province" else "visible"
+    check(client.get(f"/trich-xuat/nguon/{source.pk}/"), expected, clear="001085012345", masked="0010******45")
+    check(client.get(f"/api/v1/ingest/sources/{source.pk}"), expected, clear="001085012345", masked="0010******45")
+
+
+def test_numbers_in_text_keep_their_length():
+    from dangbo.access.masking import mask_numbers_in_text
+
+    text = "CCCD 012034567855, ĐT 0912345678 hoặc +84912345678; năm 2025 kết nạp 60137 đảng viên."
+    masked = mask_numbers_in_text(text)
+    assert masked == "CCCD 0120******55, ĐT 0912****78 hoặc +849******78; năm 2025 kết nạp 60137 đảng viên."
+    assert len(masked) == len(text)

@@ -55,8 +55,8 @@ EXPECTED = {
     "congress.ElectionRound": "v v v v o",
     "congress.RoundCandidate": "v v v v o",
     "congress.BallotPaper": "v v v v o",
-    "ingest.Source": "v v v v n",
-    "ingest.Fact": "v v v v n",
+    "ingest.Source": "v v m v n",
+    "ingest.Fact": "v v m v n",
 }
 CODES = {"v": Answer.VISIBLE, "m": Answer.MASKED, "o": Answer.OWN, "n": Answer.NONE}
 USERS = {Role.ADMIN: "admin", Role.STAFF: "staff_a", Role.LEADER: "leader_province",
