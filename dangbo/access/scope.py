@@ -115,11 +115,13 @@ class Scope:
         if answers.get(Role.ADMIN, Answer.NONE) != Answer.NONE:
             return Q()
         condition = Q(pk__in=[])
-        for role, roots in self.role_roots.items():
-            if answers[role] in (Answer.VISIBLE, Answer.MASKED):
-                condition |= Q(**{f"{org_lookup}__in": self._subtree_ids(roots)})
-            elif answers[role] == Answer.OWN:
-                condition |= self._own_condition(row, prefix)
+        # One semi-join over the subtrees of every role that sees the type.
+        roots = set().union(*(roots for role, roots in self.role_roots.items()
+                              if answers[role] in (Answer.VISIBLE, Answer.MASKED)))
+        if roots:
+            condition |= Q(**{f"{org_lookup}__in": self._subtree_ids(roots)})
+        if any(answers[role] == Answer.OWN for role in self.role_roots):
+            condition |= self._own_condition(row, prefix)
         member_answer = answers.get(Role.MEMBER)
         if member_answer in (Answer.VISIBLE, Answer.MASKED):
             condition |= Q(**{org_lookup: self.own_member_org_id})

@@ -123,6 +123,8 @@ def list_members(request, q: str = "", status: str = "active", org: int | None =
     `age` duoi-30/30-45/46-60/tren-60, `q` name (accents optional), CCCD or card number."""
     _, queryset = filtered_members(request)
     rows, cursor = page_after(queryset.select_related("organization"), after, size=max(1, min(limit, MAX_PAGE_SIZE)))
+    access_log.bulk(request, AccessKind.MEMBER_API, "Danh sách đảng viên (API)",
+                    filters=access_log.request_filters(request), row_count=len(rows))
     return {"items": rows, "next_cursor": cursor}
 
 

@@ -124,3 +124,11 @@ def test_prune_removes_entries_older_than_the_retention(tree):
     assert list(AccessLogEntry.objects.values_list("username", flat=True)) == ["moi"]
     assert "Đã xóa 1 mục" in out.getvalue()
     assert access_log.retention_days() == 730  # the default: two years
+
+
+def test_member_api_list_is_logged_with_its_filter_and_row_count(tree, login):
+    response = login(tree.staff_a).get("/api/v1/members/", {"org": tree.cell_a1.pk, "limit": 2})
+    assert len(response.json()["items"]) == 2
+    entry = only_new_entry(0)
+    assert (entry.kind, entry.row_count, entry.filters) == (AccessKind.MEMBER_API, 2,
+                                                            {"org": str(tree.cell_a1.pk), "limit": "2"})
