@@ -59,6 +59,8 @@ def member_detail(request, pk):
         "can_write": request.scope.can_write(member.organization_id),
         "lifecycle_form": LifecycleForm(),
         "absences": member.absences.all(),
+        # The member's own ratings are theirs to see (access.visibility: ratings.MemberRating).
+        "ratings": request.scope.restrict(member.ratings.select_related("organization")).order_by("-year")[:10],
         "absence_form": AbsenceForm(),
     })
 

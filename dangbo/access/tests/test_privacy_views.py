@@ -254,3 +254,9 @@ def test_numbers_in_text_keep_their_length():
     masked = mask_numbers_in_text(text)
     assert masked == "CCCD 0120******55, ĐT 0912****78 hoặc +849******78; năm 2025 kết nạp 60137 đảng viên."
     assert len(masked) == len(text)
+
+
+def test_a_plain_member_sees_their_own_ratings_and_history(world, login):
+    page = login(world.member_user).get(f"/dang-vien/{world.own.pk}/").content.decode()
+    assert 'id="ratings"' in page and "2025" in page
+    assert "Khiển trách" in page  # their own discipline event
