@@ -15,6 +15,7 @@ Roles (RoleAssignment):
 """
 from __future__ import annotations
 
+import copy
 from functools import cached_property
 from typing import TypeVar
 
@@ -123,7 +124,7 @@ class Scope:
         if any(answers[role] == Answer.OWN for role in self.role_roots):
             condition |= self._own_condition(row, prefix)
         member_answer = answers.get(Role.MEMBER)
-        if member_answer in (Answer.VISIBLE, Answer.MASKED):
+        if member_answer in (Answer.VISIBLE, Answer.MASKED) and self.own_member_org_id:
             condition |= Q(**{org_lookup: self.own_member_org_id})
         elif member_answer == Answer.OWN:
             condition |= self._own_condition(row, prefix)
@@ -141,13 +142,18 @@ class Scope:
         """This scope without the roles to which the table answers `none` for `label`
         (what a type with its own rule, like documents, works from)."""
         keep = {role for role, answer in self.answers(label).items() if answer != Answer.NONE}
-        return Scope(
-            is_admin=Role.ADMIN in keep,
-            role_roots={role: roots for role, roots in self.role_roots.items() if role in keep},
-            own_member_id=self.own_member_id if Role.MEMBER in keep else None,
-            own_member_org_id=self.own_member_org_id if Role.MEMBER in keep else None,
-            roles=self.roles & keep,
-        )
+        narrowed = copy.copy(self)
+        narrowed.__dict__.pop("can_write_anything", None)
+        narrowed.is_admin = Role.ADMIN in keep
+        narrowed.role_roots = {role: roots for role, roots in self.role_roots.items() if role in keep}
+        # Plain unions: the roots are already outermost within each role, and an overlap
+        # across roles only repeats ids inside an IN (...).
+        narrowed.read_roots = frozenset().union(*(narrowed.role_roots.get(r, ()) for r in READ_ROLES))
+        narrowed.write_roots = frozenset().union(*(narrowed.role_roots.get(r, ()) for r in WRITE_ROLES))
+        if Role.MEMBER not in keep:
+            narrowed.own_member_id = narrowed.own_member_org_id = None
+        narrowed.roles = self.roles & keep
+        return narrowed
 
     def organization_filter(self, org_field: str = "organization") -> Q:
         """Q for rows whose `org_field` is an organization the user may see (by the table)."""
