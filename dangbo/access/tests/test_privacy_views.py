@@ -14,7 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from dangbo.access.tests.world import build_world
 from dangbo.audit.models import AuditEntry
-from dangbo.congress.models import Congress, Election
+from dangbo.congress.models import CommentRound, Congress, DraftVersion, Election
 from dangbo.documents.models import Document
 from dangbo.ingest.models import Source
 from dangbo.members import services
@@ -161,6 +161,20 @@ CASES = [
     ("documents.Document", lambda t: f"/van-ban/{Document.objects.get(issuer__organization=t.cell_a1).pk}/",
      {"admin": "200", "staff_a": "200", "leader_province": "200", "secretary_a1": "200", "member_user": "200"}),
     ("documents.Document", lambda t: f"/van-ban/{Document.objects.get(issuer__organization=t.cell_b1).pk}/",
+     {"admin": "200", "staff_a": "404", "leader_province": "200", "secretary_a1": "404", "member_user": "404"}),
+    ("orgs.Organization", lambda t: f"/api/v1/orgs/{t.cell_a2.pk}",
+     {"admin": "200", "staff_a": "200", "leader_province": "200", "secretary_a1": "404", "member_user": "404"}),
+    ("congress.Congress", lambda t: f"/api/v1/congress/{_in(Congress, t.cell_a1).pk}",
+     {"admin": "200", "staff_a": "200", "leader_province": "200", "secretary_a1": "200", "member_user": "200"}),
+    ("congress.CommentRound", lambda t: f"/dai-hoi/lay-y-kien/{_in(CommentRound, t.cell_a1).pk}/",
+     {"admin": "200", "staff_a": "200", "leader_province": "200", "secretary_a1": "200", "member_user": "200"}),
+    ("congress.CommentRound", lambda t: f"/api/v1/congress/rounds/{_in(CommentRound, t.cell_b1).pk}",
+     {"admin": "200", "staff_a": "404", "leader_province": "200", "secretary_a1": "404", "member_user": "404"}),
+    ("congress.DraftVersion", lambda t: f"/dai-hoi/du-thao/{DraftVersion.objects.get(document__congress__organization=t.cell_b1).pk}/",
+     {"admin": "200", "staff_a": "404", "leader_province": "200", "secretary_a1": "404", "member_user": "404"}),
+    ("congress.Election", lambda t: f"/api/v1/congress/elections/{_in(Election, t.cell_a1).pk}",
+     {"admin": "200", "staff_a": "200", "leader_province": "200", "secretary_a1": "200", "member_user": "200"}),
+    ("documents.Document", lambda t: f"/api/v1/documents/{Document.objects.get(issuer__organization=t.cell_b1).pk}",
      {"admin": "200", "staff_a": "404", "leader_province": "200", "secretary_a1": "404", "member_user": "404"}),
     ("ratings.MemberRating", lambda t: f"/api/v1/ratings/members/{t.cell_a1.pk}/2025",
      {"admin": "200", "staff_a": "200", "leader_province": "200", "secretary_a1": "200", "member_user": "404"}),
