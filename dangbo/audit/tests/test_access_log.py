@@ -109,6 +109,10 @@ def test_admins_search_the_log_by_member_and_by_user(tree, login):
     by_user = client.get("/nhat-ky-truy-cap/", {"nguoi_dung": "tochuc"}).content.decode()
     assert an.full_name in by_user and binh.full_name not in by_user
     assert "Nhật ký truy cập dữ liệu cá nhân" in by_user
+    member_page = client.get(f"/dang-vien/{an.pk}/").content.decode()
+    assert f"/nhat-ky-truy-cap/?dang_vien={an.pk}" in member_page
+    assert "tochuc_xa_a" in client.get("/nhat-ky-truy-cap/", {"dang_vien": an.pk}).content.decode()
+    assert "/nhat-ky-truy-cap/" not in login(tree.staff_a).get(f"/dang-vien/{an.pk}/").content.decode()
 
 
 def test_prune_removes_entries_older_than_the_retention(tree):
