@@ -69,6 +69,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "dangbo.core.context_processors.app_links",
+                "dangbo.core.context_processors.privacy_links",
             ],
             "builtins": ["dangbo.core.templatetags.vn"],
         },
@@ -158,6 +159,10 @@ DANGBO_RULES = {
     # Party badge milestones in years of party seniority (U).
     "badge_milestone_years": (30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90),
 }
+
+# Access log of personal data (Decree 13/2023): entries older than this many days are removed
+# by `dangbo prune_access_log` (run it daily, e.g. from a systemd timer or cron).
+DANGBO_ACCESS_LOG_RETENTION_DAYS = int(os.environ.get("DANGBO_ACCESS_LOG_RETENTION_DAYS", "730"))
 
 LOGGING = {
     "version": 1,

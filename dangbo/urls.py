@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from dangbo.api import api
+from dangbo.audit import views as audit_views
 from dangbo.core import views as core_views
 
 urlpatterns = [
@@ -17,6 +18,7 @@ urlpatterns = [
     path("trich-xuat/", include("dangbo.ingest.urls")),
     path("sinh-hoat/", include("dangbo.meetings.urls")),
     path("nhat-ky/", core_views.audit_log, name="audit_log"),
+    path("nhat-ky-truy-cap/", audit_views.access_log, name="access_log"),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),
 ]

@@ -2,17 +2,20 @@
 
 Every query of organizations, members, or any row that belongs to an organization goes
 through a Scope. Outside the scope an object does not exist for the user (404); inside it,
-a read-only role that tries to change something gets 403.
+a read-only role that tries to change something gets 403. What each role reads of each
+object type is the visibility table (dangbo.access.visibility), not "own cell".
 
 Roles (RoleAssignment):
 - admin: everything, read and write.
 - staff (cán bộ tổ chức): read and write in the assigned subtrees.
 - leader (lãnh đạo): read in the assigned subtrees.
 - cell_secretary (bí thư chi bộ): read and write in the own cell (and its tổ đảng).
-- member (đảng viên): the own record, and the own cell's page without its member list.
+- member (đảng viên): the own record and the rows about it, the own cell's page without its
+  member list, and what the visibility table grants the own cell (meeting notices, drafts).
 """
 from __future__ import annotations
 
+import copy
 from functools import cached_property
 from typing import TypeVar
 
@@ -20,8 +23,10 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
+from django.utils.module_loading import import_string
 
 from dangbo.access.models import Role, RoleAssignment
+from dangbo.access.visibility import Answer, ObjectType, object_type
 from dangbo.orgs.models import Organization, OrgClosure
 
 ModelT = TypeVar("ModelT", bound=models.Model)
@@ -41,11 +46,15 @@ def _outermost(org_ids: set[int]) -> frozenset[int]:
 
 
 class Scope:
-    def __init__(self, *, is_admin: bool = False, read_roots=(), write_roots=(), own_member_id=None,
+    def __init__(self, *, is_admin: bool = False, role_roots: dict | None = None, own_member_id=None,
                  own_member_org_id=None, roles=()):
         self.is_admin = is_admin
-        self.read_roots = _outermost(set(read_roots) | set(write_roots))
-        self.write_roots = _outermost(set(write_roots))
+        # Organizations assigned per role (staff, leader, cell_secretary), each with its subtree.
+        self.role_roots = {role: _outermost(set(ids)) for role, ids in (role_roots or {}).items() if ids}
+        read = set().union(*(self.role_roots.get(role, ()) for role in READ_ROLES))
+        write = set().union(*(self.role_roots.get(role, ()) for role in WRITE_ROLES))
+        self.read_roots = _outermost(read)
+        self.write_roots = _outermost(write)
         self.own_member_id = own_member_id
         self.own_member_org_id = own_member_org_id
         self.roles = frozenset(roles)
@@ -59,10 +68,11 @@ class Scope:
         assignments = list(RoleAssignment.objects.filter(user=user).select_related("member"))
         roles = {a.role for a in assignments}
         member = next((a.member for a in assignments if a.role == Role.MEMBER and a.member_id), None)
+        role_roots = {role: {a.organization_id for a in assignments if a.role == role and a.organization_id}
+                      for role in READ_ROLES}
         return cls(
             is_admin=Role.ADMIN in roles,
-            read_roots={a.organization_id for a in assignments if a.role in READ_ROLES and a.organization_id},
-            write_roots={a.organization_id for a in assignments if a.role in WRITE_ROLES and a.organization_id},
+            role_roots=role_roots,
             own_member_id=member.pk if member else None,
             own_member_org_id=member.organization_id if member else None,
             roles=roles,
@@ -77,36 +87,98 @@ class Scope:
     def _subtree_ids(self, roots) -> models.QuerySet:
         return OrgClosure.objects.filter(ancestor_id__in=roots).values("descendant_id")
 
-    def organization_filter(self, org_field: str = "organization") -> Q:
-        """Q for rows whose `org_field` lies in a visible subtree (semi-join on the closure table)."""
-        if self.is_admin:
+    @staticmethod
+    def _path(prefix: str, path: str | None) -> str:
+        """The lookup of a field id: ("", "organization") -> "organization_id";
+        ("member", "") -> "member_id"; ("", "") (the row itself) -> "pk"; a many-to-many
+        path is written with its "__pk" ("results__pk") and used as it is."""
+        joined = "__".join(part for part in (prefix, path) if part)
+        if joined.endswith("__pk"):
+            return joined
+        return f"{joined}_id" if joined else "pk"
+
+    def answers(self, label: str) -> dict[str, Answer]:
+        """The table's answer for each role this user holds, for one object type."""
+        row = object_type(label)
+        held = {Role.ADMIN} if self.is_admin else set()
+        held |= set(self.role_roots)
+        if self.own_member_id:
+            held.add(Role.MEMBER)
+        return {role: row.answer(role) for role in held}
+
+    def type_filter(self, label: str, *, prefix: str = "", org_field: str | None = None) -> Q:
+        """Q over rows of the object type `label` (or over rows reaching one through `prefix`)
+        that this user may see, by the visibility table. `org_field` replaces the table's path
+        to the organization."""
+        row = object_type(label)
+        org_lookup = self._path(prefix, row.org if org_field is None else org_field)
+        answers = self.answers(label)
+        if answers.get(Role.ADMIN, Answer.NONE) != Answer.NONE:
             return Q()
-        prefix = f"{org_field}_id" if org_field else "pk"
-        condition = Q(**{f"{prefix}__in": self._subtree_ids(self.read_roots)}) if self.read_roots else Q(pk__in=[])
-        if self.own_member_org_id and not self.read_roots:
-            condition = Q(**{prefix: self.own_member_org_id})
-        elif self.own_member_org_id:
-            condition |= Q(**{prefix: self.own_member_org_id})
+        condition = Q(pk__in=[])
+        # One semi-join over the subtrees of every role that sees the type.
+        roots = set().union(*(roots for role, roots in self.role_roots.items()
+                              if answers[role] in (Answer.VISIBLE, Answer.MASKED)))
+        if roots:
+            condition |= Q(**{f"{org_lookup}__in": self._subtree_ids(roots)})
+        if any(answers[role] == Answer.OWN for role in self.role_roots):
+            condition |= self._own_condition(row, prefix)
+        member_answer = answers.get(Role.MEMBER)
+        if member_answer in (Answer.VISIBLE, Answer.MASKED) and self.own_member_org_id:
+            condition |= Q(**{org_lookup: self.own_member_org_id})
+        elif member_answer == Answer.OWN:
+            condition |= self._own_condition(row, prefix)
         return condition
+
+    def _own_condition(self, row: ObjectType, prefix: str) -> Q:
+        """`own`: the viewer's member record (and rows about it), else their cell's rows."""
+        if row.own_member is not None and self.own_member_id:
+            return Q(**{self._path(prefix, row.own_member): self.own_member_id})
+        if row.own_cell is not None and self.own_member_org_id:
+            return Q(**{self._path(prefix, row.own_cell): self.own_member_org_id})
+        return Q(pk__in=[])
+
+    def narrowed(self, label: str) -> Scope:
+        """This scope without the roles to which the table answers `none` for `label`
+        (what a type with its own rule, like documents, works from)."""
+        keep = {role for role, answer in self.answers(label).items() if answer != Answer.NONE}
+        narrowed = copy.copy(self)
+        narrowed.__dict__.pop("can_write_anything", None)
+        narrowed.is_admin = Role.ADMIN in keep
+        narrowed.role_roots = {role: roots for role, roots in self.role_roots.items() if role in keep}
+        # Plain unions: the roots are already outermost within each role, and an overlap
+        # across roles only repeats ids inside an IN (...).
+        narrowed.read_roots = frozenset().union(*(narrowed.role_roots.get(r, ()) for r in READ_ROLES))
+        narrowed.write_roots = frozenset().union(*(narrowed.role_roots.get(r, ()) for r in WRITE_ROLES))
+        if Role.MEMBER not in keep:
+            narrowed.own_member_id = narrowed.own_member_org_id = None
+        narrowed.roles = self.roles & keep
+        return narrowed
+
+    def organization_filter(self, org_field: str = "organization") -> Q:
+        """Q for rows whose `org_field` is an organization the user may see (by the table)."""
+        return self.type_filter("orgs.Organization", prefix=org_field)
 
     def organizations(self) -> models.QuerySet[Organization]:
         return Organization.objects.filter(self.organization_filter(org_field=""))
 
-    def restrict(self, queryset: models.QuerySet[ModelT], org_field: str = "organization") -> models.QuerySet[ModelT]:
-        """Any queryset whose rows belong to an organization, cut to the visible subtrees."""
-        return queryset.filter(self.organization_filter(org_field))
+    def restrict(self, queryset: models.QuerySet[ModelT], org_field: str | None = None) -> models.QuerySet[ModelT]:
+        """The rows of the queryset this user may see, decided by the visibility table for its
+        model (dangbo.access.visibility); a model without a row there raises UnknownObjectType
+        (fail closed). `org_field` replaces the table's path to the organization."""
+        label = queryset.model._meta.label
+        row = object_type(label)
+        if row.rule:
+            return queryset.filter(import_string(row.rule)(self.narrowed(label), prefix=row.rule_prefix))
+        condition = self.type_filter(label, org_field=org_field)
+        if (org_field or row.org).endswith("__pk"):
+            # Through a many-to-many a row matches once per organization: a semi-join keeps it once.
+            return queryset.filter(pk__in=queryset.model.objects.filter(condition).values("pk"))
+        return queryset.filter(condition)
 
     def member_filter(self, member_field: str = "") -> Q:
         """Q for member rows (or rows about a member via `member_field`) the user may see."""
-        if self.is_admin:
-            return Q()
-        org_path = f"{member_field}__organization" if member_field else "organization"
-        member_pk = f"{member_field}_id" if member_field else "pk"
-        condition = Q(**{f"{org_path}_id__in": self._subtree_ids(self.read_roots)}) if self.read_roots else Q(pk__in=[])
-        if self.own_member_id:
-            own = Q(**{member_pk: self.own_member_id})
-            condition = own if not self.read_roots else condition | own
-        return condition
+        return self.type_filter("members.Member", prefix=member_field)
 
     def members(self):
         from dangbo.members.models import Member

@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group, User
 from django.db import transaction
 
 from dangbo.audit import log as audit
-from dangbo.audit.models import AuditAction
+from dangbo.audit.models import AccessLogEntry, AuditAction
 
 ADMIN_NOTE = "Sửa trong trang quản trị"
 
@@ -59,3 +59,22 @@ for model, model_admin in ((User, AuditedUserAdmin), (Group, AuditedGroupAdmin))
     if admin.site.is_registered(model):
         admin.site.unregister(model)
     admin.site.register(model, model_admin)
+
+
+@admin.register(AccessLogEntry)
+class AccessLogEntryAdmin(admin.ModelAdmin):
+    """Read-only: the access log is append-only, in the admin as everywhere."""
+
+    list_display = ["at", "username", "kind", "member", "what", "row_count", "address"]
+    list_filter = ["kind"]
+    search_fields = ["username", "what"]
+    raw_id_fields = ["member", "user"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -18,3 +18,18 @@ def app_links(request):
         except NoReverseMatch:
             continue
     return {"app_links": links}
+
+
+def privacy_links(request):
+    """Whether the top bar links the change log and the access log (by the visibility table)."""
+    from django.utils.functional import SimpleLazyObject
+
+    from dangbo.access.visibility import sees
+
+    def links():
+        scope = getattr(request, "scope", None)
+        if scope is None:
+            return {}
+        return {"sees_change_log": sees(scope, "audit.AuditEntry"), "sees_access_log": sees(scope, "audit.AccessLogEntry")}
+
+    return {"privacy": SimpleLazyObject(links)}

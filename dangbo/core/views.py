@@ -1,9 +1,11 @@
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
+from dangbo.access.masking import Masker
 from dangbo.access.models import Role
+from dangbo.access.visibility import sees
 from dangbo.audit.models import AuditEntry
 from dangbo.core import workqueue
 from dangbo.orgs.counts import member_counts_for
@@ -25,10 +27,19 @@ def home(request):
 
 @login_required
 def audit_log(request):
-    """Changes to the organizations the user can see (admins see everything)."""
+    """Changes inside the user's subtrees, for the roles the visibility table lets read the
+    change log (admin, staff, leaders); personal fields masked unless the user may edit the
+    member they belong to."""
     scope = request.scope
-    entries = AuditEntry.objects.select_related("user")
-    if not scope.is_admin:
-        visible = scope.organizations().values("pk")
-        entries = entries.filter(Q(organization_id__in=visible))
-    return render(request, "core/audit_log.html", {"entries": entries[:200]})
+    if not sees(scope, "audit.AuditEntry"):
+        raise Http404("Không tìm thấy hoặc ngoài phạm vi được phân quyền.")
+    entries = list(scope.restrict(AuditEntry.objects.select_related("user"))[:200])
+    masker = Masker(scope, "audit.AuditEntry")
+    rows = [{"entry": e, "changes": masked_changes(masker, e)} for e in entries]
+    return render(request, "core/audit_log.html", {"rows": rows})
+
+
+def masked_changes(masker: Masker, entry: AuditEntry) -> dict:
+    """{field: (before, after)} of the entry, personal fields masked for this viewer."""
+    return {field: (masker.value(field, old, entry.organization_id), masker.value(field, new, entry.organization_id))
+            for field, (old, new) in entry.changed_fields().items()}

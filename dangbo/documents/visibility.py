@@ -45,7 +45,7 @@ def document_filter(scope: Scope, prefix: str = "") -> Q:
 
 def visible_documents(scope: Scope, queryset: QuerySet[Document] | None = None) -> QuerySet[Document]:
     queryset = Document.objects.all() if queryset is None else queryset
-    return queryset.filter(document_filter(scope))
+    return scope.restrict(queryset)  # the visibility table, which calls document_filter
 
 
 def get_document(scope: Scope, pk) -> Document:
@@ -53,7 +53,7 @@ def get_document(scope: Scope, pk) -> Document:
 
 
 def visible_targets(scope: Scope) -> QuerySet[Target]:
-    return Target.objects.filter(document_filter(scope, prefix="document__"))
+    return scope.restrict(Target.objects.all())
 
 
 def get_target(scope: Scope, pk) -> Target:
@@ -61,7 +61,7 @@ def get_target(scope: Scope, pk) -> Target:
 
 
 def visible_reports(scope: Scope) -> QuerySet[ProgressReport]:
-    return ProgressReport.objects.filter(document_filter(scope, prefix="target__document__"))
+    return scope.restrict(ProgressReport.objects.all())
 
 
 def can_edit(scope: Scope, document: Document) -> bool:

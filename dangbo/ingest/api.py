@@ -13,6 +13,7 @@ from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 from ninja.responses import Status
 
+from dangbo.access.masking import Masker
 from dangbo.access.scope import Scope
 from dangbo.ingest import services
 from dangbo.ingest.models import Fact, Source
@@ -120,7 +121,12 @@ def create_source(request, payload: SourceIn):
 
 @router.get("/sources/{source_id}", response=SourceDetail, summary="Nguồn và các dữ kiện của nó")
 def get_source(request, source_id: int):
-    return _detail(Scope.get(_sources(request), pk=source_id))
+    source = _detail(Scope.get(_sources(request), pk=source_id))
+    masker = Masker(request.scope, "ingest.Source")
+    masker.mask_object(source, source.organization_id)
+    for fact in source.fact_list:
+        masker.mask_object(fact, source.organization_id)
+    return source
 
 
 @router.post("/sources/{source_id}/accept-all", response=AcceptAllOut, summary="Chấp nhận mọi dữ kiện chờ duyệt")

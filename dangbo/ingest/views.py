@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import reswap, retarget
 
+from dangbo.access.masking import Masker
 from dangbo.access.scope import Scope
 from dangbo.documents.visibility import visible_documents, visible_targets
 from dangbo.ingest import matching, services
@@ -103,6 +104,10 @@ def upload(request):
 def _review_context(request, source: Source, **extra) -> dict:
     facts = list(source.facts.select_related("document", "target", "progress_report", "member", "reviewer")
                  .prefetch_related("positions"))
+    masker = Masker(request.scope, "ingest.Source")
+    masker.mask_object(source, source.organization_id)
+    for fact in facts:
+        masker.mask_object(fact, source.organization_id)
     counts = {status: sum(f.status == status for f in facts) for status in FactStatus.values}
     return {
         "source": source,

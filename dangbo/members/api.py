@@ -15,6 +15,9 @@ from ninja import Field, Router, Schema
 from ninja.responses import Status
 from ninja.errors import HttpError
 
+from dangbo.access.masking import Masker
+from dangbo.audit import access_log
+from dangbo.audit.models import AccessKind
 from dangbo.core import versioning
 from dangbo.members import services
 from dangbo.members.filters import PAGE_SIZE, page_after
@@ -124,12 +127,16 @@ def list_members(request, q: str = "", status: str = "active", org: int | None =
     `age` duoi-30/30-45/46-60/tren-60, `q` name (accents optional), CCCD or card number."""
     _, queryset = filtered_members(request)
     rows, cursor = page_after(queryset.select_related("organization"), after, size=max(1, min(limit, MAX_PAGE_SIZE)))
+    access_log.bulk(request, AccessKind.MEMBER_API, "Danh sách đảng viên (API)",
+                    filters=access_log.request_filters(request), row_count=len(rows))
     return {"items": rows, "next_cursor": cursor}
 
 
 @router.get("/{member_id}", response=MemberDetail, summary="Hồ sơ và quá trình sinh hoạt đảng")
 def get_member(request, member_id: int):
-    return _detail(request.scope.get(request.scope.members().select_related("organization"), pk=member_id))
+    member = request.scope.get(request.scope.members().select_related("organization"), pk=member_id)
+    access_log.member_read(request, member, AccessKind.MEMBER_API)
+    return _detail(Masker(request.scope, "members.Member").mask_object(member, member.organization_id, member.pk))
 
 
 @router.post("/", response={201: MemberDetail, 422: ErrorOut}, summary="Thêm đảng viên")

@@ -207,8 +207,9 @@ def template_for(scope) -> bytes:
     return t.template_xlsx(MEMBER_SPEC, {"Mã chi bộ": (["Mã chi bộ", "Tên"], cells.iterator(chunk_size=t.BATCH_SIZE))})
 
 
-def export_rows(queryset: QuerySet[Member]) -> Iterator[tuple]:
-    """Rows of the export in Vietnamese name order, streamed from the database."""
+def export_rows(queryset: QuerySet[Member], masker=None) -> Iterator[tuple]:
+    """Rows of the export in Vietnamese name order, streamed from the database; with a
+    masker (access.masking), personal fields the viewer may not see are masked."""
     labels = {
         "gender": dict(Gender.choices),
         "political_theory": dict(TheoryLevel.choices) | {"": ""},
@@ -216,11 +217,16 @@ def export_rows(queryset: QuerySet[Member]) -> Iterator[tuple]:
     }
     names = [name for name, _ in EXPORT_COLUMNS]
     positions = {name: names.index(name) for name in labels}
-    values = queryset.order_by("sort_key", "id").values_list(*names).iterator(chunk_size=t.BATCH_SIZE)
+    masked = [(name, names.index(name)) for name in (masker.fields if masker and masker.masks else ())]
+    values = (queryset.order_by("sort_key", "id").values_list(*names, "organization_id", "pk")
+              .iterator(chunk_size=t.BATCH_SIZE))
     for row in values:
-        row = list(row)
+        row, (org_id, pk) = list(row[:-2]), row[-2:]
         for name, index in positions.items():
             row[index] = labels[name].get(row[index], row[index])
+        if masked and not masker.shows(org_id, pk):
+            for name, index in masked:
+                row[index] = masker.value(name, row[index], org_id, pk)
         yield row
 
 

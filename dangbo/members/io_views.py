@@ -9,6 +9,9 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from dangbo.access.masking import Masker
+from dangbo.audit import access_log
+from dangbo.audit.models import AccessKind
 from dangbo.core import tabular
 from dangbo.members import importer
 from dangbo.members.views import filtered_members
@@ -47,6 +50,9 @@ def _handle_upload(request) -> dict:
         message = f"Tệp lớn quá {MAX_UPLOAD_BYTES // (1024 * 1024)} MB; hãy chia thành nhiều tệp."
         return {"errors": [tabular.RowError(0, "", message)], "error_count": 1}
     result = importer.import_members(request.user, request.scope, upload, upload.name)
+    access_log.bulk(request, AccessKind.IMPORT, f"Nhập đảng viên: {upload.name}",
+                    row_count=result.table.row_count if result.table else None,
+                    filters={"created": result.created, "errors": len(result.errors)})
     if result.errors:
         # The error file travels inside the page (data: link), so nothing is kept on the server.
         errors_file = base64.b64encode(tabular.errors_xlsx(result.errors)).decode()
@@ -61,5 +67,8 @@ def export_members(request):
     """The list exactly as filtered on the page (same filters, same scope), as .xlsx."""
     _, queryset = filtered_members(request)
     stamp = timezone.localdate().strftime("%Y%m%d")
-    return tabular.xlsx_response(importer.export_headers(), importer.export_rows(queryset), "Đảng viên",
-                                 f"dang-vien-{stamp}.xlsx")
+    rows = access_log.Counted(importer.export_rows(queryset, Masker(request.scope, "members.Member")))
+    response = tabular.xlsx_response(importer.export_headers(), rows, "Đảng viên", f"dang-vien-{stamp}.xlsx")
+    access_log.bulk(request, AccessKind.EXPORT, "Danh sách đảng viên (Excel)",
+                    filters=access_log.request_filters(request), row_count=rows.count)
+    return response

@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from dangbo.access.masking import Masker
+from dangbo.audit import access_log
 from dangbo.core import versioning, vn
 from dangbo.members import services
 from dangbo.members.filters import AGE_BANDS, MemberFilter, page_after
@@ -51,6 +53,8 @@ def member_detail(request, pk):
     member = request.scope.get_member(pk)
     can_write = request.scope.can_write(member.organization_id)
     reversible = services.reversible_event(member) if can_write else None
+    access_log.member_read(request, member)
+    Masker(request.scope, "members.Member").mask_members([member])
     return render(request, "members/detail.html", {
         "member": member,
         "events": member.events.select_related("from_organization", "to_organization"),
@@ -59,6 +63,8 @@ def member_detail(request, pk):
         "reversible_event_id": reversible.pk if reversible else None,
         "lifecycle_form": LifecycleForm(),
         "absences": member.absences.all(),
+        # The member's own ratings are theirs to see (access.visibility: ratings.MemberRating).
+        "ratings": request.scope.restrict(member.ratings.select_related("organization")).order_by("-year")[:10],
         "absence_form": AbsenceForm(),
     })
 

@@ -17,7 +17,10 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods, require_POST
 
+from dangbo.audit import access_log
+from dangbo.audit.models import AccessKind
 from dangbo.core import charts, tabular, versioning, vn
+from dangbo.core import charts, tabular, vn
 from dangbo.core.party_docx import DOCX_CONTENT_TYPE
 from dangbo.core.party_pdf import PDF_CONTENT_TYPE
 from dangbo.meetings import followup as meeting_followup
@@ -368,6 +371,9 @@ def import_ratings(request, pk, year):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         table, importer = importing.load(org, year, upload, upload.name)
+        access_log.bulk(request, AccessKind.IMPORT, f"Nhập xếp loại {year}: {upload.name}", row_count=table.row_count,
+                        filters={"organization": org.pk, "year": year, "errors": len(table.errors)},
+                        organization_id=org.pk)
         if table.ok:
             count = importing.write(request.user, importer, table)
             messages.success(request, f"Đã nhập {vn.format_number(count)} kết quả xếp loại từ {upload.name}.")

@@ -9,9 +9,10 @@ from dangbo.ingest.tests.fakes import fixed_extractor
 ROLES = ["admin", "staff_a", "leader_province", "secretary_a1", "member_user"]
 TEXT = "Đại hội Chi bộ lần thứ V, nhiệm kỳ 2020-2025 thành công tốt đẹp."
 
-# source's organization -> roles that see it (others get 404)
+# source's organization -> roles that see it (others get 404). A plain member sees no
+# uploaded report, not even of their own cell (access.visibility: ingest.Source).
 READERS = {
-    "cell_a1": {"admin", "staff_a", "leader_province", "secretary_a1", "member_user"},
+    "cell_a1": {"admin", "staff_a", "leader_province", "secretary_a1"},
     "cell_a2": {"admin", "staff_a", "leader_province"},
     "cell_b1": {"admin", "leader_province"},
 }
