@@ -65,7 +65,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "dangbo.core.staticfiles.StaticFilesConfig",  # django.contrib.staticfiles without unused files
+    "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
     "ninja",  # Swagger UI from the app's own static files, not a CDN
@@ -160,6 +160,7 @@ DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_FINDERS = ["django.contrib.staticfiles.finders.FileSystemFinder", "dangbo.core.staticfiles.AppStaticFinder"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 

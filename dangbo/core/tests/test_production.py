@@ -104,7 +104,7 @@ def project_templates():
 
 def served_static_files():
     """Every file `collectstatic` would publish: ours, the admin's, Swagger UI's..."""
-    ignored = apps.get_app_config("staticfiles").ignore_patterns
+    ignored = apps.get_app_config("staticfiles").ignore_patterns  # as collectstatic does
     for finder in finders.get_finders():
         for path, storage in finder.list(ignored):
             yield Path(storage.path(path))
@@ -175,3 +175,15 @@ def test_dangbo_serve_runs_gunicorn_with_static_files_and_security_headers(tmp_p
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+INLINE_CODE = re.compile(r"""<style\b|\sstyle\s*=|<script(?![^>]*\bsrc=)(?![^>]*type="application/json")(?![^>]*nonce=)"""
+                         r"""|\son[a-z]+\s*=|javascript:|hx-on""", re.I)
+
+
+def test_no_template_has_inline_script_or_style():
+    """The Content-Security-Policy refuses inline code: styles belong in site.css, scripts in
+    static files (or carry {{ request.csp_nonce }}). PDF layouts are for WeasyPrint, not browsers."""
+    offending = {str(p): INLINE_CODE.findall(p.read_text(encoding="utf-8"))
+                 for p in project_templates() if not p.name.endswith(".pdf.html")}
+    assert not {path: found for path, found in offending.items() if found}
