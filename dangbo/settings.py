@@ -243,7 +243,9 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DANGBO_LOCKOUT_MINUTES", "60")))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = 1 if env_flag("DANGBO_TRUST_PROXY", False) else 0
+if env_flag("DANGBO_TRUST_PROXY", False):  # the address logged with each failure: the client's, not nginx's
+    AXES_IPWARE_PROXY_COUNT = 1
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
 AXES_VERBOSE = False
 
 # Two-factor authentication (TOTP): required for admin and staff roles unless turned off,

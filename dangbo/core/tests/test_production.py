@@ -25,6 +25,11 @@ PRODUCTION_ENV = {
 }
 
 
+# These start `dangbo` in a fresh process with its default database: the same on both runs
+# of the suite, so they run in the SQLite one only.
+once = pytest.mark.skipif(bool(os.environ.get("DATABASE_URL")), reason="does not depend on the database; runs on SQLite")
+
+
 def dangbo_env(tmp_path, **extra) -> dict:
     """A clean environment: no DANGBO_* or DJANGO_* variables of the test run leak in."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DANGBO_", "DJANGO_", "DATABASE_URL"))}
@@ -37,6 +42,7 @@ def run_dangbo(env, *args, timeout=120):
                           timeout=timeout)
 
 
+@once
 def test_check_deploy_is_clean_with_the_documented_settings(tmp_path):
     result = run_dangbo(dangbo_env(tmp_path, **PRODUCTION_ENV), "check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -44,6 +50,7 @@ def test_check_deploy_is_clean_with_the_documented_settings(tmp_path):
     assert "no issues" in result.stdout
 
 
+@once
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     result = run_dangbo(dangbo_env(tmp_path), "check")
     assert result.returncode != 0
@@ -51,6 +58,7 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+@once
 def test_debug_is_off_unless_asked_for(tmp_path):
     code = "from django.conf import settings; print(settings.DEBUG, settings.SECURE_SSL_REDIRECT, settings.SESSION_COOKIE_SECURE)"
     prod = run_dangbo(dangbo_env(tmp_path, **PRODUCTION_ENV), "shell", "-v", "0", "-c", code)
@@ -145,6 +153,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+@once
 def test_dangbo_serve_runs_gunicorn_with_static_files_and_security_headers(tmp_path):
     port = free_port()
     # Plain HTTP on loopback (nginx adds TLS in a real set-up); no compressed copies, to keep it quick.
