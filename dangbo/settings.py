@@ -271,3 +271,7 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     },
 }
+if DEBUG:
+    # Django's debug pages are inline HTML: in development the policy only reports, in the
+    # browser console, what production would block.
+    CONTENT_SECURITY_POLICY_REPORT_ONLY, CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY, None

@@ -43,6 +43,12 @@ def account(request):
 
 
 @login_required
+def password_changed(request):
+    messages.success(request, "Đã đổi mật khẩu.")
+    return redirect("access:account")
+
+
+@login_required
 @require_POST
 def token_create(request):
     form = TokenForm(request.POST)

@@ -144,3 +144,15 @@ def test_token_command_issues_lists_and_revokes(tree, client):
     _, raw2 = ApiToken.issue(tree.leader_province)
     call_command("token", "--revoke", raw2, stdout=StringIO())
     assert api_status(client, raw2) == 401
+
+
+def test_password_change_applies_the_password_rules(tree, login):
+    client = login(tree.member_user)
+    weak = client.post("/tai-khoan/doi-mat-khau/", {"old_password": PASSWORD, "new_password1": "12345678901",
+                                                   "new_password2": "12345678901"})
+    assert weak.status_code == 200 and "has-error" in weak.content.decode()
+    strong = client.post("/tai-khoan/doi-mat-khau/", {"old_password": PASSWORD, "new_password1": "Sinh-hoat-chi-bo-2026",
+                                                     "new_password2": "Sinh-hoat-chi-bo-2026"})
+    assert strong.status_code == 302
+    tree.member_user.refresh_from_db()
+    assert tree.member_user.check_password("Sinh-hoat-chi-bo-2026")
