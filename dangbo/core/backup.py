@@ -113,6 +113,13 @@ def run_tool(command: list[str], env: dict) -> None:
 
 def snapshot_postgresql(target: Path) -> dict[str, int]:
     """pg_dump in the snapshot where the rows were counted: counts and dump agree exactly."""
+    try:
+        return _snapshot_postgresql(target)
+    except psycopg.Error as error:
+        raise BackupError(f"Lỗi cơ sở dữ liệu khi sao lưu: {error}") from error
+
+
+def _snapshot_postgresql(target: Path) -> dict[str, int]:
     with psycopg.connect(**{k: v for k, v in pg_params().items() if v is not None}) as conn:
         with conn.cursor() as cursor:
             cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
@@ -210,10 +217,13 @@ def verify_checksums(work: Path, manifest: dict) -> None:
 
 def restore_postgresql(dump: Path) -> None:
     connections.close_all()
-    with psycopg.connect(**{k: v for k, v in pg_params().items() if v is not None}) as conn:
-        # Everything of the current database goes, so no table of a newer version is left over.
-        conn.execute("DROP SCHEMA IF EXISTS public CASCADE")
-        conn.execute("CREATE SCHEMA public")
+    try:
+        with psycopg.connect(**{k: v for k, v in pg_params().items() if v is not None}) as conn:
+            # Everything of the current database goes, so no table of a newer version is left over.
+            conn.execute("DROP SCHEMA IF EXISTS public CASCADE")
+            conn.execute("CREATE SCHEMA public")
+    except psycopg.Error as error:
+        raise BackupError(f"Không xóa được dữ liệu cũ (tài khoản cơ sở dữ liệu phải là chủ sở hữu): {error}") from error
     args, env = pg_command_env()
     run_tool(["pg_restore", "--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction",
               *args, str(dump)], env)

@@ -16,10 +16,10 @@ class Command(BaseCommand):
         parser.add_argument("username", nargs="?")
         parser.add_argument("--name", default="", help="Tên gợi nhớ của mã (ví dụ: máy chủ báo cáo)")
         parser.add_argument("--days", type=int, default=None, help="Thời hạn (ngày); mặc định DANGBO_TOKEN_DAYS")
-        parser.add_argument("--list", action="store_true", help="Liệt kê các mã của người dùng")
+        parser.add_argument("--list", action="store_true", dest="list_tokens", help="Liệt kê các mã của người dùng")
         parser.add_argument("--revoke", metavar="SỐ_HOẶC_MÃ", help="Thu hồi mã theo số (#) hoặc theo chính mã đó")
 
-    def handle(self, *args, username, name, days, list, revoke, **options):
+    def handle(self, *args, username, name, days, list_tokens, revoke, **options):
         if revoke:
             return self.revoke(revoke)
         if not username:
@@ -27,8 +27,8 @@ class Command(BaseCommand):
         user = get_user_model().objects.filter(username=username).first()
         if user is None:
             raise CommandError(f"Không có người dùng «{username}».")
-        if list:
-            return self.list(user)
+        if list_tokens:
+            return self.list_tokens(user)
         if not user.is_active:
             raise CommandError(f"Người dùng «{username}» đang bị khóa.")
         try:
@@ -39,7 +39,7 @@ class Command(BaseCommand):
                           "(chỉ hiện một lần, hãy lưu lại):")
         self.stdout.write(raw)
 
-    def list(self, user):
+    def list_tokens(self, user):
         for token in ApiToken.objects.filter(user=user).order_by("created_at"):
             expires = f"{token.expires_at:%d/%m/%Y}" if token.expires_at else "—"
             self.stdout.write(f"#{token.pk}\t{token.status}\thết hạn {expires}\t{token.name}")
