@@ -4,6 +4,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from dangbo.core.backup import BackupError, backup
+from dangbo.core.vn import format_number
 
 
 class Command(BaseCommand):
@@ -18,5 +19,6 @@ class Command(BaseCommand):
         except BackupError as error:
             raise CommandError(str(error)) from error
         rows = sum(result.tables.values())
-        self.stderr.write(f"Đã sao lưu {len(result.tables)} bảng ({rows:,} dòng), {result.media_count} tệp tải lên.".replace(",", "."))
+        self.stderr.write(f"Đã sao lưu {len(result.tables)} bảng ({format_number(rows)} dòng), "
+                          f"{format_number(result.media_count)} tệp tải lên.")
         self.stdout.write(str(result.path))

@@ -2,8 +2,10 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from dangbo.core.backup import BackupError, restore
+from dangbo.core.vn import format_number
 
 
 class Command(BaseCommand):
@@ -22,6 +24,8 @@ class Command(BaseCommand):
         except BackupError as error:
             raise CommandError(str(error)) from error
         rows = sum(result.tables.values())
-        self.stdout.write(f"Đã khôi phục bản sao lưu lúc {result.created_at:%d/%m/%Y %H:%M}: "
-                          f"{len(result.tables)} bảng, {rows} dòng, {result.media_count} tệp tải lên; "
+        taken = timezone.localtime(result.created_at)
+        self.stdout.write(f"Đã khôi phục bản sao lưu lúc {taken:%d/%m/%Y %H:%M}: "
+                          f"{len(result.tables)} bảng, {format_number(rows)} dòng, "
+                          f"{format_number(result.media_count)} tệp tải lên; "
                           "số dòng từng bảng khớp với bản kê.")
