@@ -64,7 +64,9 @@ def count_rows(cursor, tables, quote) -> dict[str, int]:
 def current_counts() -> dict[str, int]:
     """Row count of every table of the configured database."""
     with connection.cursor() as cursor:
-        return count_rows(cursor, connection.introspection.table_names(cursor), connection.ops.quote_name)
+        # SQLite's own statistics tables (sqlite_stat1 after ANALYZE) are not data.
+        tables = [t for t in connection.introspection.table_names(cursor) if not t.startswith("sqlite_")]
+        return count_rows(cursor, tables, connection.ops.quote_name)
 
 
 def holds_data(counts: dict[str, int]) -> list[str]:
