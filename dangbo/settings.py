@@ -12,11 +12,11 @@ from urllib.parse import unquote, urlparse
 
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from whitenoise.compress import Compressor
 
 BASE_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(os.environ.get("DANGBO_VAR_DIR", BASE_DIR.parent / "var"))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
-
 
 
 def env_flag(name: str, default: bool) -> bool:
@@ -207,7 +207,6 @@ SECURE_HSTS_PRELOAD = env_flag("DANGBO_HSTS_PRELOAD", HTTPS)
 # Behind nginx: trust its X-Forwarded-Proto header (only when the proxy always sets it).
 if env_flag("DANGBO_TRUST_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    USE_X_FORWARDED_HOST = False
 CSRF_TRUSTED_ORIGINS = env_list("DANGBO_CSRF_TRUSTED_ORIGINS")
 SESSION_COOKIE_AGE = int(os.environ.get("DANGBO_SESSION_AGE", str(8 * 3600)))
 SESSION_COOKIE_HTTPONLY = True
@@ -218,17 +217,18 @@ SECURE_REFERRER_POLICY = "same-origin"
 
 # Static files: WhiteNoise serves what `collectstatic` gathered (`dangbo serve` runs it);
 # hashed names and compressed copies in production, the source folders in development.
+if DEBUG:
+    STATIC_BACKEND = "django.contrib.staticfiles.storage.StaticFilesStorage"
+elif env_flag("DANGBO_STATIC_COMPRESS", True):
+    STATIC_BACKEND = "whitenoise.storage.CompressedManifestStaticFilesStorage"
+else:
+    STATIC_BACKEND = "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage" if DEBUG
-                    else "whitenoise.storage.CompressedManifestStaticFilesStorage"
-                    if env_flag("DANGBO_STATIC_COMPRESS", True)
-                    else "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": STATIC_BACKEND},
 }
 # Source maps are for developer tools only: not worth compressing.
-WHITENOISE_SKIP_COMPRESS_EXTENSIONS = ["jpg", "jpeg", "png", "gif", "webp", "zip", "gz", "tgz", "bz2", "tbz", "xz",
-                                       "br", "swf", "flv", "woff", "woff2", "3gp", "3gpp", "asf", "avi", "m4v",
-                                       "mov", "mp4", "mpeg", "mpg", "webm", "wmv", "map"]
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [*Compressor.SKIP_COMPRESS_EXTENSIONS, "map"]
 
 # Accounts: 10 wrong passwords lock the user name (django-axes) for DANGBO_LOCKOUT_MINUTES.
 AUTHENTICATION_BACKENDS = [
