@@ -8,7 +8,11 @@ PORT ?= 8000
 
 .PHONY: run test setup system-deps demo bench clean screenshots
 
+# `make run` is development mode (DANGBO_DEBUG=1: debug pages, no HTTPS, password-only demo
+# logins). Production is the default everywhere else: see README "Production".
+run: export DANGBO_DEBUG = 1
 run: setup system-deps
+	@echo "Chế độ phát triển (DANGBO_DEBUG=1): chỉ để thử trên máy này, không dùng cho dữ liệu thật."
 	$(BIN)/dangbo migrate --noinput -v0
 	$(BIN)/dangbo demo --if-empty
 	@echo "dangbo đang chạy tại http://127.0.0.1:$(PORT)/  (Ctrl+C để dừng)"
@@ -37,6 +41,8 @@ screenshots: setup system-deps
 	DANGBO_DEBUG=1 DANGBO_VAR_DIR=$(SHOTS_DB) $(BIN)/dangbo demo --if-empty --members 3000
 	DANGBO_DEBUG=1 DANGBO_VAR_DIR=$(SHOTS_DB) $(BIN)/dangbo screenshots --out var/screenshots
 
+# Benchmarks run the production settings (DEBUG off); a throw-away key when none is set.
+bench: export DANGBO_SECRET_KEY ?= bench-only-not-a-real-secret-key
 bench: setup
 	$(BIN)/dangbo bench scale --members 1000000
 

@@ -5,8 +5,9 @@ browser session. Every endpoint reads through request.scope, like the pages.
 """
 from importlib import import_module
 
+from django.contrib.auth.decorators import login_required
 from django.utils import timezone
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Swagger
 from ninja.security import HttpBearer, django_auth
 
 from dangbo.access.models import ApiToken, hash_token
@@ -15,7 +16,8 @@ from dangbo.access.scope import Scope
 
 class BearerToken(HttpBearer):
     def authenticate(self, request, token):
-        found = ApiToken.objects.select_related("user").filter(key_hash=hash_token(token)).first()
+        # Expired and revoked tokens are refused like unknown ones (401).
+        found = ApiToken.usable().select_related("user").filter(key_hash=hash_token(token)).first()
         if found is None or not found.user.is_active:
             return None
         ApiToken.objects.filter(pk=found.pk).update(last_used=timezone.now())
@@ -30,6 +32,10 @@ api = NinjaAPI(
     description="Công tác xây dựng Đảng — tổ chức, đảng viên, xếp loại, văn bản, đại hội.",
     auth=[BearerToken(), django_auth],
     urls_namespace="api",
+    # Swagger UI from the app's own static files (ninja in INSTALLED_APPS), for signed-in users only.
+    docs_decorator=login_required,
+    # No "valid spec" badge: it would be fetched from validator.swagger.io.
+    docs=Swagger(settings={"validatorUrl": None}),
 )
 
 # Each app that offers endpoints exposes `router` in its api.py.

@@ -6,16 +6,46 @@ to PostgreSQL (a province or the whole country).
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import unquote, urlparse
+
+from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
+from whitenoise.compress import Compressor
 
 BASE_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(os.environ.get("DANGBO_VAR_DIR", BASE_DIR.parent / "var"))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
-SECRET_KEY = os.environ.get("DANGBO_SECRET_KEY", "dev-only-insecure-key-change-me")
-DEBUG = os.environ.get("DANGBO_DEBUG", "1") == "1"
-ALLOWED_HOSTS = os.environ.get("DANGBO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+
+def env_flag(name: str, default: bool) -> bool:
+    """DANGBO_X=1/0 (also true/false, yes/no); unset -> default."""
+    value = os.environ.get(name, "").strip().lower()
+    if not value:
+        return default
+    return value in ("1", "true", "yes", "on")
+
+
+def env_list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+# Production unless DANGBO_DEBUG=1 (`make run` sets it). Every DANGBO_* variable is listed in
+# the README's "Production" table.
+DEBUG = env_flag("DANGBO_DEBUG", False)
+SECRET_KEY = os.environ.get("DANGBO_SECRET_KEY", "")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "DANGBO_SECRET_KEY is not set. In production (DANGBO_DEBUG unset) dangbo refuses to "
+            "start without a secret key: generate one with\n"
+            "  python3 -c 'import secrets; print(secrets.token_urlsafe(50))'\n"
+            "and put DANGBO_SECRET_KEY=... in the service's environment (see docs/DEPLOY.md). "
+            "For development on a laptop use `make run` (DANGBO_DEBUG=1)."
+        )
+    SECRET_KEY = "dev-only-insecure-key-change-me"
+ALLOWED_HOSTS = env_list("DANGBO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 
 DANGBO_APPS = [
     "dangbo.core",
@@ -39,20 +69,29 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "ninja",  # Swagger UI from the app's own static files, not a CDN
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     *DANGBO_APPS,
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "dangbo.access.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "dangbo.access.middleware.ScopeMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "dangbo.urls"
@@ -70,6 +109,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "dangbo.core.context_processors.app_links",
                 "dangbo.core.context_processors.privacy_links",
+                "csp.context_processors.nonce",
             ],
             "builtins": ["dangbo.core.templatetags.vn"],
         },
@@ -112,7 +152,10 @@ DATABASES = {"default": database_from_url(os.environ.get("DATABASE_URL"))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
 LANGUAGE_CODE = "vi"
@@ -126,6 +169,7 @@ DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_FINDERS = ["django.contrib.staticfiles.finders.FileSystemFinder", "dangbo.core.staticfiles.AppStaticFinder"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 
@@ -170,3 +214,83 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# -- Production: HTTPS, cookies, proxy, sessions (README "Production" table) ------------------
+# Secure by default; DANGBO_DEBUG=1 (development) turns the HTTPS-only settings off.
+HTTPS = env_flag("DANGBO_HTTPS", not DEBUG)
+SECURE_SSL_REDIRECT = env_flag("DANGBO_SSL_REDIRECT", HTTPS)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_flag("DANGBO_SECURE_COOKIES", HTTPS)
+SECURE_HSTS_SECONDS = int(os.environ.get("DANGBO_HSTS_SECONDS", "31536000" if HTTPS else "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("DANGBO_HSTS_INCLUDE_SUBDOMAINS", HTTPS)
+SECURE_HSTS_PRELOAD = env_flag("DANGBO_HSTS_PRELOAD", HTTPS)
+# Behind nginx: trust its X-Forwarded-Proto header (only when the proxy always sets it).
+if env_flag("DANGBO_TRUST_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+CSRF_TRUSTED_ORIGINS = env_list("DANGBO_CSRF_TRUSTED_ORIGINS")
+SESSION_COOKIE_AGE = int(os.environ.get("DANGBO_SESSION_AGE", str(8 * 3600)))
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+# Static files: WhiteNoise serves what `collectstatic` gathered (`dangbo serve` runs it);
+# hashed names and compressed copies in production, the source folders in development.
+if DEBUG:
+    STATIC_BACKEND = "django.contrib.staticfiles.storage.StaticFilesStorage"
+elif env_flag("DANGBO_STATIC_COMPRESS", True):
+    STATIC_BACKEND = "whitenoise.storage.CompressedManifestStaticFilesStorage"
+else:
+    STATIC_BACKEND = "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": STATIC_BACKEND},
+}
+# Source maps are for developer tools only: not worth compressing.
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [*Compressor.SKIP_COMPRESS_EXTENSIONS, "map"]
+
+# Accounts: 10 wrong passwords lock the user name (django-axes) for DANGBO_LOCKOUT_MINUTES.
+AUTHENTICATION_BACKENDS = [
+    "dangbo.access.auth.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 10
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# Locking by address as well would lock a whole office that reaches the site through one
+# NAT address after ten typing mistakes of its staff; the account lock is what protects data.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DANGBO_LOCKOUT_MINUTES", "60")))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
+if env_flag("DANGBO_TRUST_PROXY", False):  # the address logged with each failure: the client's, not nginx's
+    AXES_IPWARE_PROXY_COUNT = 1
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+AXES_VERBOSE = False
+
+# Two-factor authentication (TOTP): required for admin and staff roles unless turned off,
+# which development mode does so the demo logins of `make run` work with a password only.
+DANGBO_OTP_REQUIRED = env_flag("DANGBO_OTP_REQUIRED", not DEBUG)
+OTP_TOTP_ISSUER = os.environ.get("DANGBO_OTP_ISSUER", "dangbo")
+
+# API tokens expire after this many days unless issued with another lifetime.
+DANGBO_TOKEN_DAYS = int(os.environ.get("DANGBO_TOKEN_DAYS", "90"))
+
+# Content Security Policy: only this site's own files; no inline script or style.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+if DEBUG:
+    # Django's debug pages are inline HTML: in development the policy only reports, in the
+    # browser console, what production would block.
+    CONTENT_SECURITY_POLICY_REPORT_ONLY, CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY, None

@@ -2,13 +2,14 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from dangbo.access import views as access_views
 from dangbo.api import api
 from dangbo.audit import views as audit_views
 from dangbo.core import views as core_views
 
 urlpatterns = [
     path("", core_views.home, name="home"),
-    path("dang-nhap/", auth_views.LoginView.as_view(template_name="core/login.html"), name="login"),
+    path("dang-nhap/", access_views.LoginView.as_view(), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("to-chuc/", include("dangbo.orgs.urls")),
     path("dang-vien/", include("dangbo.members.urls")),
@@ -19,6 +20,7 @@ urlpatterns = [
     path("sinh-hoat/", include("dangbo.meetings.urls")),
     path("nhat-ky/", core_views.audit_log, name="audit_log"),
     path("nhat-ky-truy-cap/", audit_views.access_log, name="access_log"),
+    path("tai-khoan/", include("dangbo.access.urls")),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),
 ]

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class Role(models.TextChoices):
@@ -43,15 +45,49 @@ def hash_token(raw: str) -> str:
 
 
 class ApiToken(models.Model):
-    """Bearer token for the REST API. Only the hash is stored; the raw token is shown once."""
+    """Bearer token for the REST API. Only the hash is stored; the raw token is shown once.
+
+    A token works until its expiry date or until it is revoked (on the user's account page
+    or with `dangbo token --revoke`); after that the API answers 401."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
-    name = models.CharField(max_length=80, blank=True)
+    name = models.CharField("Tên gợi nhớ", max_length=80, blank=True)
     key_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
     last_used = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField("Hết hạn", null=True, blank=True)
+    revoked_at = models.DateTimeField("Thu hồi lúc", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "Mã truy cập API"
+        verbose_name_plural = "Mã truy cập API"
+
+    def __str__(self) -> str:
+        return f"Mã API #{self.pk} của {self.user} ({self.name or 'không tên'})"
 
     @classmethod
-    def issue(cls, user, name: str = "") -> tuple[ApiToken, str]:
+    def issue(cls, user, name: str = "", days: int | None = None) -> tuple[ApiToken, str]:
+        """A new token valid for `days` (default: settings.DANGBO_TOKEN_DAYS); returns (token, raw)."""
         raw = secrets.token_urlsafe(32)
-        return cls.objects.create(user=user, name=name, key_hash=hash_token(raw)), raw
+        lifetime = timedelta(days=days if days is not None else settings.DANGBO_TOKEN_DAYS)
+        token = cls.objects.create(user=user, name=name, key_hash=hash_token(raw), expires_at=timezone.now() + lifetime)
+        return token, raw
+
+    @classmethod
+    def usable(cls):
+        """Tokens that still open the API: not revoked and not expired."""
+        now = timezone.now()
+        return cls.objects.filter(revoked_at__isnull=True).filter(
+            models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=now))
+
+    @property
+    def status(self) -> str:
+        if self.revoked_at:
+            return "Đã thu hồi"
+        if self.expires_at and self.expires_at <= timezone.now():
+            return "Hết hạn"
+        return "Đang dùng"
+
+    @property
+    def is_usable(self) -> bool:
+        return self.status == "Đang dùng"
