@@ -11,6 +11,7 @@ from ninja.security import HttpBearer, django_auth
 
 from dangbo.access.models import ApiToken, hash_token
 from dangbo.access.scope import Scope
+from dangbo.core import api_errors
 
 
 class BearerToken(HttpBearer):
@@ -31,6 +32,7 @@ api = NinjaAPI(
     auth=[BearerToken(), django_auth],
     urls_namespace="api",
 )
+api_errors.install(api)  # every error answers JSON with a Vietnamese message
 
 # Each app that offers endpoints exposes `router` in its api.py.
 for app in ("orgs", "members", "ratings", "documents", "congress", "ingest"):
