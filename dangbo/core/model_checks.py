@@ -6,7 +6,8 @@ SQLite as on PostgreSQL:
 - text fields: no forbidden character, at most max_length characters (SQLite ignores
   max_length), TextFields at most TEXT_LIMIT (LONG_TEXT_FIELDS more);
 - a column that may not be NULL gets no None; a field with choices gets one of them;
-- integers fit their column (the same range on both databases), decimals their digits.
+- integers fit their column (the same range on both databases) and, for years, ordinals
+  and "khóa", their meaning (DOMAIN_BOUNDS); decimals fit their digits.
 Problems raise django's ValidationError({field: "Vietnamese message"}), which forms show
 beside the field and the API answers as 422. Bulk writes call `check_instances` first.
 """
@@ -29,6 +30,15 @@ LONG_TEXT_FIELDS = {
 }
 # Integer columns: the same bounds on both databases (SQLite would store any 64-bit value).
 _INTEGER_RANGES = BaseDatabaseOperations.integer_field_ranges
+# Integer fields whose meaning is narrower than their column, by field name, in every app.
+DOMAIN_BOUNDS = {
+    "year": (validation.YEAR_MIN, validation.YEAR_MAX),
+    "start_year": (validation.YEAR_MIN, validation.YEAR_MAX),
+    "end_year": (validation.YEAR_MIN, validation.YEAR_MAX),
+    "khoa": (1, validation.ORDINAL_MAX),
+    "ordinal": (1, validation.ORDINAL_MAX),
+    "congress_ordinal": (1, validation.ORDINAL_MAX),
+}
 _MULTILINE = (models.TextField,)
 
 
@@ -55,7 +65,7 @@ def field_problem(field: models.Field, value) -> str | None:
         elif isinstance(field, models.DecimalField):
             validation.check_decimal(value, max_digits=field.max_digits, decimal_places=field.decimal_places)
         elif isinstance(field, models.IntegerField) and not isinstance(value, bool):
-            low, high = _INTEGER_RANGES.get(field.get_internal_type(), (None, None))
+            low, high = DOMAIN_BOUNDS.get(field.name) or _INTEGER_RANGES.get(field.get_internal_type(), (None, None))
             validation.check_integer(value, low, high)
     except validation.InvalidInput as error:
         return str(error)
