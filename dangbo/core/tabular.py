@@ -144,6 +144,8 @@ def integer(minimum: int | None = None, maximum: int | None = None) -> Parser:
         number = _as_decimal(value)
         if number != number.to_integral_value():
             raise ValueError("phải là số nguyên")
+        if number.adjusted() > 18:  # int() of "1e999999999" would build a billion digits
+            raise ValueError("là số quá lớn")
         result = int(number)
         if (minimum is not None and result < minimum) or (maximum is not None and result > maximum):
             raise ValueError(f"phải từ {minimum} đến {maximum}")
@@ -695,6 +697,8 @@ def _as_decimal(value: Any) -> Decimal:
     if isinstance(value, (int, Decimal)):
         return Decimal(value)
     if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError("không phải số")
         return Decimal(str(value))
     textual = _as_text(value).replace(" ", "")
     if "," in textual:  # Vietnamese: "60.137,5" -> 60137.5
@@ -702,6 +706,9 @@ def _as_decimal(value: Any) -> Decimal:
     elif textual.count(".") > 1 or re.fullmatch(r"-?\d{1,3}(\.\d{3})+", textual):
         textual = textual.replace(".", "")  # "60.137" is sixty thousand, as written in Vietnam
     try:
-        return Decimal(textual)
+        number = Decimal(textual)
     except InvalidOperation:
         raise ValueError("không phải số") from None
+    if not number.is_finite():  # "NaN", "Infinity", "sNaN" parse as decimals but are not numbers
+        raise ValueError("không phải số")
+    return number

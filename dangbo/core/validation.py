@@ -128,6 +128,8 @@ def check_integer(value: Any, minimum: int | None = None, maximum: int | None = 
             raise InvalidInput("Phải là số nguyên.") from None
         if not as_decimal.is_finite() or as_decimal != as_decimal.to_integral_value():
             raise InvalidInput("Phải là số nguyên.")
+        if as_decimal.adjusted() > 30:  # int() of "1e999999999" would build a billion digits
+            raise InvalidInput("Số quá lớn.")
         number = int(as_decimal)
     _check_range(number, minimum, maximum)
     return number
