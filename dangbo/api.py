@@ -12,6 +12,7 @@ from ninja.security import HttpBearer, django_auth
 
 from dangbo.access.models import ApiToken, hash_token
 from dangbo.access.scope import Scope
+from dangbo.core import api_errors
 
 
 class BearerToken(HttpBearer):
@@ -37,6 +38,7 @@ api = NinjaAPI(
     # No "valid spec" badge: it would be fetched from validator.swagger.io.
     docs=Swagger(settings={"validatorUrl": None}),
 )
+api_errors.install(api)  # every error answers JSON with a Vietnamese message
 
 # Each app that offers endpoints exposes `router` in its api.py.
 for app in ("orgs", "members", "ratings", "documents", "congress", "ingest"):

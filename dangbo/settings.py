@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    "dangbo.core.api_errors.ApiErrorMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -178,6 +179,10 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Request size limits (core/validation.py, core/api_errors.py): a JSON or form body without
+# files at most 2,5 MB; a whole request with its files at most 32 MB (uploads: 20-30 MB).
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DANGBO_MAX_BODY_BYTES", 5 * 1024 * 1024 // 2))
+DANGBO_MAX_REQUEST_BYTES = int(os.environ.get("DANGBO_MAX_REQUEST_BYTES", 32 * 1024 * 1024))
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 20000
 
 # Rules marked unverified (U) in DOMAIN.md are settings, not code. Override per deployment.

@@ -9,6 +9,7 @@ from django.db.models import Q
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
+from dangbo.core.api_params import Id
 from dangbo.access.scope import Scope
 from dangbo.congress import services
 from dangbo.congress.models import CommentRound, DraftVersion, Paragraph
@@ -104,9 +105,9 @@ class CommentOut(Schema):
 
 
 class CommentIn(Schema):
-    recipient_id: int
+    recipient_id: Id
     kind: str
-    paragraph_number: Optional[int] = None
+    paragraph_number: Optional[Id] = None
     text: str = ""
     proposed_text: str = ""
     author_name: str = ""
@@ -161,7 +162,7 @@ def list_congresses(request):
 
 
 @router.get("/{int:congress_id}", response=CongressDetailOut)
-def congress_detail(request, congress_id: int):
+def congress_detail(request, congress_id: Id):
     congress = get_congress(request.scope, congress_id)
     versions = DraftVersion.objects.filter(document__congress=congress).select_related("document")
     return {**_congress_out(congress),
@@ -177,12 +178,12 @@ def _version(request, version_id: int) -> DraftVersion:
 
 
 @router.get("/versions/{int:version_id}/paragraphs", response=list[ParagraphOut])
-def version_paragraphs(request, version_id: int):
+def version_paragraphs(request, version_id: Id):
     return list(_version(request, version_id).paragraphs.all())
 
 
 @router.get("/versions/{int:version_id}/diff", response=list[DiffOut])
-def version_diff(request, version_id: int, against: int):
+def version_diff(request, version_id: Id, against: Id):
     version = _version(request, version_id)
     other = Scope.get(version.document.versions.all(), pk=against)
     older, newer = (other, version) if other.number < version.number else (version, other)
@@ -210,7 +211,7 @@ def list_rounds(request):
 
 
 @router.get("/rounds/{int:round_id}", response=RoundOut)
-def round_detail(request, round_id: int):
+def round_detail(request, round_id: Id):
     return _round_out(round_access(request.scope, round_id))
 
 
@@ -222,13 +223,13 @@ def _comment_out(comment) -> dict:
 
 
 @router.get("/rounds/{int:round_id}/comments", response=list[CommentOut])
-def round_comments(request, round_id: int):
+def round_comments(request, round_id: Id):
     access = round_access(request.scope, round_id)
     return [_comment_out(c) for c in access.visible_comments().select_related("paragraph")]
 
 
 @router.post("/rounds/{int:round_id}/comments", response={201: CommentOut})
-def create_comment(request, round_id: int, payload: CommentIn):
+def create_comment(request, round_id: Id, payload: CommentIn):
     access = round_access(request.scope, round_id)
     recipient = Scope.get(access.visible_recipients(), pk=payload.recipient_id)
     if not (access.drafting or can_comment_for(request.scope, recipient)):
@@ -243,15 +244,15 @@ def create_comment(request, round_id: int, payload: CommentIn):
                                        author_name=payload.author_name or (member.full_name if member else ""),
                                        author_member=member,
                                        on_behalf=access.drafting and not speaks_for_unit(request.scope, recipient))
-    except ValidationError as error:
-        raise HttpError(400, " ".join(error.messages))
+    except ValidationError:
+        raise  # 422 naming the fields (core/api_errors.py)
     except PermissionDenied as error:
         raise HttpError(403, str(error))
     return Status(201, _comment_out(comment))
 
 
 @router.get("/rounds/{int:round_id}/synthesis", response=list[ItemOut])
-def round_synthesis(request, round_id: int):
+def round_synthesis(request, round_id: Id):
     access = round_access(request.scope, round_id)
     if not access.sees_all:
         Scope.get(CommentRound.objects.none(), pk=round_id)
@@ -262,7 +263,7 @@ def round_synthesis(request, round_id: int):
 
 
 @router.get("/elections/{int:election_id}", response=ElectionOut)
-def election_detail(request, election_id: int):
+def election_detail(request, election_id: Id):
     election = get_election(request.scope, election_id)
     rounds = []
     for round_ in election.rounds.prefetch_related("entries__candidate"):

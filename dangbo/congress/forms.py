@@ -1,5 +1,6 @@
 from django import forms
 
+from dangbo.core.forms import CheckedForm, CheckedModelForm
 from dangbo.congress.models import CommentKind, Congress, DocumentKind, ElectionKind, EntryMode
 from dangbo.congress.synthesis import DECISION_LABELS
 from dangbo.orgs.models import Organization
@@ -8,7 +9,7 @@ DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yy
 DATE_INPUTS = ["%d/%m/%Y", "%Y-%m-%d"]
 
 
-class CongressForm(forms.ModelForm):
+class CongressForm(CheckedModelForm):
     start_date = forms.DateField(label="Ngày khai mạc", required=False, widget=DATE_WIDGET, input_formats=DATE_INPUTS)
     end_date = forms.DateField(label="Ngày bế mạc", required=False, widget=DATE_WIDGET, input_formats=DATE_INPUTS)
 
@@ -21,12 +22,12 @@ class CongressForm(forms.ModelForm):
         self.fields["organization"].queryset = organizations if organizations is not None else Organization.objects.none()
 
 
-class DocumentForm(forms.Form):
+class DocumentForm(CheckedForm):
     kind = forms.ChoiceField(label="Loại văn kiện", choices=DocumentKind.choices)
     title = forms.CharField(label="Tên văn kiện", max_length=255)
 
 
-class VersionForm(forms.Form):
+class VersionForm(CheckedForm):
     text = forms.CharField(label="Nội dung (mỗi dòng một đoạn; tiêu đề viết hoa hoặc đánh số La Mã)",
                            widget=forms.Textarea(attrs={"rows": 12}), required=False)
     file = forms.FileField(label="Hoặc nhập từ tệp .docx", required=False)
@@ -39,7 +40,7 @@ class VersionForm(forms.Form):
         return data
 
 
-class RoundForm(forms.Form):
+class RoundForm(CheckedForm):
     title = forms.CharField(label="Tên đợt lấy ý kiến", max_length=255)
     deadline = forms.DateField(label="Hạn gửi ý kiến", widget=DATE_WIDGET, input_formats=DATE_INPUTS)
     recipients = forms.ModelMultipleChoiceField(label="Gửi đến các đơn vị", queryset=Organization.objects.none(),
@@ -50,14 +51,14 @@ class RoundForm(forms.Form):
         self.fields["recipients"].queryset = organizations
 
 
-class ConferenceForm(forms.Form):
+class ConferenceForm(CheckedForm):
     title = forms.CharField(label="Tên hội nghị", max_length=255)
     date = forms.DateField(label="Ngày tổ chức", widget=DATE_WIDGET, input_formats=DATE_INPUTS)
     bridge_points = forms.CharField(label="Các điểm cầu (mỗi dòng một điểm cầu)", widget=forms.Textarea(attrs={"rows": 4}),
                                     required=False)
 
 
-class CommentForm(forms.Form):
+class CommentForm(CheckedForm):
     recipient = forms.IntegerField(widget=forms.HiddenInput)
     paragraph = forms.IntegerField(required=False, widget=forms.HiddenInput)
     kind = forms.ChoiceField(label="Loại ý kiến", choices=CommentKind.choices)
@@ -68,14 +69,14 @@ class CommentForm(forms.Form):
     bridge_point = forms.IntegerField(required=False)
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(CheckedForm):
     decision = forms.ChoiceField(label="Hướng xử lý", choices=[(d.value, label) for d, label in DECISION_LABELS.items()])
     summary = forms.CharField(label="Nội dung ý kiến", widget=forms.Textarea(attrs={"rows": 2}), required=False)
     response = forms.CharField(label="Giải trình, lý do", widget=forms.Textarea(attrs={"rows": 2}), required=False)
     adopted_text = forms.CharField(label="Câu chữ tiếp thu", widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 
-class ElectionForm(forms.Form):
+class ElectionForm(CheckedForm):
     kind = forms.ChoiceField(label="Bầu", choices=ElectionKind.choices)
     title = forms.CharField(label="Tên cuộc bầu cử", max_length=255)
     seats = forms.IntegerField(label="Số lượng cần bầu", min_value=1)
@@ -84,7 +85,7 @@ class ElectionForm(forms.Form):
     candidates = forms.CharField(label="Danh sách bầu cử (mỗi dòng một người)", widget=forms.Textarea(attrs={"rows": 8}))
 
 
-class CloseRoundForm(forms.Form):
+class CloseRoundForm(CheckedForm):
     base = forms.IntegerField(label="Tổng số đại biểu triệu tập / đảng viên chính thức", min_value=1)
     present = forms.IntegerField(label="Số có mặt", min_value=0, required=False)
     ballots_issued = forms.IntegerField(label="Số phiếu phát ra", min_value=0, required=False)

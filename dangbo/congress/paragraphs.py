@@ -76,6 +76,9 @@ def read_docx(source: BinaryIO | str) -> list[Block]:
     """Paragraphs of a .docx file; Word heading styles (Heading 1/2, Title) and bold short lines stay headings."""
     from docx import Document  # python-docx, only needed for imports
 
+    from dangbo.core import uploads
+
+    uploads.check_zip(source, "tệp .docx")
     blocks = []
     for paragraph in Document(source).paragraphs:
         text = _clean(paragraph.text)

@@ -23,6 +23,7 @@ from dangbo.congress.models import (
 )
 from dangbo.congress.paragraphs import Block, carry_keys, read_docx, split_text
 from dangbo.congress.synthesis import CommentIn, Decision, check_decision, suggest_groups
+from dangbo.core import uploads
 from dangbo.core.vn import nfc
 from dangbo.orgs.models import Organization, OrgClosure
 
@@ -97,6 +98,8 @@ def add_version_from_text(user, document: DraftDocument, text: str, note: str = 
 def add_version_from_docx(user, document: DraftDocument, upload, note: str = "") -> DraftVersion:
     try:
         blocks = read_docx(upload)
+    except uploads.FileRefused as error:
+        raise ValidationError({"file": str(error)}) from error
     except Exception as error:  # python-docx raises several kinds for a file that is not .docx
         raise ValidationError({"file": f"Không đọc được tệp .docx: {error}"}) from error
     return add_version(user, document, blocks, note=note)

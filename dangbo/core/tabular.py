@@ -53,6 +53,13 @@ file; dates get the dd/mm/yyyy cell format. `export_xlsx` returns the same file 
 
 Limits: the upload is validated and written inside one request. `load_table(max_rows=...)`
 refuses bigger files with a clear message; each app states its limit on its upload page.
+An .xlsx is checked against zip bombs before it is opened (core/uploads.py); a cell longer
+than Excel's 32.767 characters is refused; text cells pass the validation layer
+(core/validation.py: no invisible or control characters, a length limit).
+
+Exports are safe to open: characters XML forbids are dropped (a NUL in a name cannot break
+the file) and a text starting with =, +, -, @, tab or CR is stored as text, never as a
+formula (OWASP CSV injection; a CSV writer uses validation.csv_safe).
 """
 from __future__ import annotations
 
@@ -72,7 +79,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from dangbo.core import vn
+from dangbo.core import uploads, validation, vn
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ROW = "_row"  # key of the Excel row number in every row dict
@@ -80,6 +87,7 @@ BATCH_SIZE = 2000  # bulk_create batch size and iterator chunk size
 MAX_ERRORS = 5000  # validation stops collecting after this many errors
 DATE_FORMAT = "DD/MM/YYYY"
 HEADER_SEARCH_ROWS = 10  # the header may sit below a title block, within the first rows
+MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell
 
 Parser = Callable[[Any], Any]
 
@@ -92,14 +100,21 @@ class TableFormatError(ValueError):
 
 
 def text(max_length: int | None = None) -> Parser:
-    """Any text, NFC-normalised; numbers typed into the cell come back as their digits."""
+    """Any text, NFC-normalised, through the validation layer (no invisible or control
+    characters; at most `max_length`, or TEXT_LIMIT, characters); numbers typed into the
+    cell come back as their digits."""
+    limit = max_length or validation.TEXT_LIMIT
 
     def parse(value: Any) -> str:
         result = _as_text(value)
-        if max_length is not None and len(result) > max_length:
-            raise ValueError(f"dài quá {max_length} ký tự")
-        return result
+        if len(result) > limit:
+            raise ValueError(f"dài quá {vn.format_number(limit)} ký tự")
+        try:
+            return validation.check_text(result, max_length=limit)
+        except validation.InvalidInput as error:
+            raise ValueError(str(error)) from None
 
+    parse.max_length = limit
     return parse
 
 
@@ -129,6 +144,8 @@ def integer(minimum: int | None = None, maximum: int | None = None) -> Parser:
         number = _as_decimal(value)
         if number != number.to_integral_value():
             raise ValueError("phải là số nguyên")
+        if number.adjusted() > 18:  # int() of "1e999999999" would build a billion digits
+            raise ValueError("là số quá lớn")
         result = int(number)
         if (minimum is not None and result < minimum) or (maximum is not None and result > maximum):
             raise ValueError(f"phải từ {minimum} đến {maximum}")
@@ -259,6 +276,7 @@ def read_rows(file, filename: str, spec: TableSpec, *, max_rows: int | None = No
     header_row = row_number
     count = 0
     for row_number, cells in raw_rows:
+        _check_cell_sizes(row_number, cells)
         row = {column.field: _clean_cell(cells[i]) for i, column in mapping.items() if i < len(cells)}
         if all(value in (None, "") for value in row.values()):
             continue
@@ -269,6 +287,14 @@ def read_rows(file, filename: str, spec: TableSpec, *, max_rows: int | None = No
         yield row
     if count == 0:
         raise TableFormatError(f"Tệp chỉ có dòng tiêu đề (dòng {header_row}), chưa có dữ liệu.")
+
+
+def _check_cell_sizes(row_number: int, cells: Sequence) -> None:
+    for index, value in enumerate(cells, start=1):
+        if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+            raise TableFormatError(f"Dòng {row_number}, cột {get_column_letter(index)}: ô dài "
+                                   f"{vn.format_number(len(value))} ký tự, quá giới hạn "
+                                   f"{vn.format_number(MAX_CELL_CHARS)} ký tự của một ô Excel.")
 
 
 def _clean_cell(value: Any) -> Any:
@@ -289,6 +315,11 @@ def _raw_rows(file, filename: str) -> Iterator[tuple[int, tuple]]:
 
 
 def _xlsx_rows(file) -> Iterator[tuple[int, tuple]]:
+    file.seek(0)
+    try:
+        uploads.check_zip(_binary(file), "tệp Excel")
+    except uploads.FileRefused as error:
+        raise TableFormatError(str(error)) from None
     file.seek(0)
     try:
         workbook = load_workbook(file, read_only=True, data_only=True)
@@ -313,8 +344,21 @@ def _csv_rows(file) -> Iterator[tuple[int, tuple]]:
             yield number, tuple(cells)
     except UnicodeDecodeError:
         raise TableFormatError("Tệp CSV phải được lưu với bảng mã UTF-8 (trong Excel: «CSV UTF-8»).") from None
+    except csv.Error as error:  # a cell over csv.field_size_limit (128 KB), a NUL byte, ...
+        line = reader.line_num if "reader" in locals() else 1
+        raise TableFormatError(f"Dòng {line}: không đọc được tệp CSV ({_csv_problem(error)}). "
+                               "Hãy mở bằng Excel và lưu lại dạng «CSV UTF-8».") from None
     finally:
         stream.detach()
+
+
+def _csv_problem(error: csv.Error) -> str:
+    message = str(error)
+    if "field larger than field limit" in message:
+        return f"có ô dài quá {vn.format_number(csv.field_size_limit())} ký tự"
+    if "NUL" in message:
+        return "có byte 0, thường là tệp nhị phân đổi tên"
+    return "sai cấu trúc CSV"
 
 
 def _binary(file):
@@ -528,7 +572,7 @@ def template_xlsx(spec: TableSpec, extra_sheets: dict[str, tuple[Sequence[str], 
         for cell in extra[1]:
             cell.font = _BOLD
         for row in rows:
-            extra.append(list(row))
+            _append_safe(extra, row)
         for index in range(1, len(headers) + 1):
             extra.column_dimensions[get_column_letter(index)].width = 40 if index > 1 else 16
     return _save(workbook)
@@ -595,7 +639,30 @@ def _export_cell(sheet, value: Any) -> Any:
         cell = WriteOnlyCell(sheet, value=value)
         cell.number_format = DATE_FORMAT
         return cell
+    if isinstance(value, str):
+        return _text_cell(sheet, value)
     return value
+
+
+def _text_cell(sheet, value: str):
+    """A string cell that is always text: XML-forbidden characters dropped, and a value that
+    a spreadsheet would read as a formula (=, +, -, @, tab, CR) stored as a quoted string."""
+    value = validation.export_text(value)
+    if not validation.looks_like_formula(value):
+        return value
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"  # openpyxl made it a formula ("f") because of the "="
+    cell.quotePrefix = True  # Excel keeps it text when the cell is edited
+    return cell
+
+
+def _append_safe(sheet, row: Sequence) -> None:
+    """Append to a normal (not write-only) worksheet by the same rule as _text_cell."""
+    sheet.append([validation.export_text(value) if isinstance(value, str) else value for value in row])
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str) and validation.looks_like_formula(cell.value):
+            cell.data_type = "s"
+            cell.quotePrefix = True
 
 
 def _save(workbook: Workbook) -> bytes:
@@ -630,6 +697,8 @@ def _as_decimal(value: Any) -> Decimal:
     if isinstance(value, (int, Decimal)):
         return Decimal(value)
     if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError("không phải số")
         return Decimal(str(value))
     textual = _as_text(value).replace(" ", "")
     if "," in textual:  # Vietnamese: "60.137,5" -> 60137.5
@@ -637,6 +706,9 @@ def _as_decimal(value: Any) -> Decimal:
     elif textual.count(".") > 1 or re.fullmatch(r"-?\d{1,3}(\.\d{3})+", textual):
         textual = textual.replace(".", "")  # "60.137" is sixty thousand, as written in Vietnam
     try:
-        return Decimal(textual)
+        number = Decimal(textual)
     except InvalidOperation:
         raise ValueError("không phải số") from None
+    if not number.is_finite():  # "NaN", "Infinity", "sNaN" parse as decimals but are not numbers
+        raise ValueError("không phải số")
+    return number

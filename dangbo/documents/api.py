@@ -8,9 +8,10 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 
+from dangbo.core.api_params import Amount, Id, Limit, Offset, Ordinal, SearchText, Year
 from dangbo.access.scope import Scope
 from dangbo.documents import numbering, scorecards, services, tracking
 from dangbo.documents.models import Document, Issuer
@@ -53,13 +54,13 @@ def _document_out(d: Document) -> dict:
 
 
 class DocumentIn(Schema):
-    issuer_id: int
+    issuer_id: Id
     doc_type: str
     issued_on: date
     title: str
     number: str = ""
     auto_number: bool = False
-    khoa: int | None = None
+    khoa: Ordinal | None = None
     status: str = "ban_hanh"
     restricted: bool = False
     body: str = ""
@@ -68,37 +69,38 @@ class DocumentIn(Schema):
 
 
 class LinkIn(Schema):
-    target_id: int
+    target_id: Id
     kind: str
     note: str = ""
 
 
 class TargetIn(Schema):
     wording: str
-    target_value: Decimal
+    target_value: Amount
     comparator: str = "gte"
     measure: str = "ty_le"
     unit: str = "%"
     cadence: str = "han"
     deadline: date | None = None
-    start_year: int | None = None
-    end_year: int | None = None
-    applies_to: list[int] = []
+    start_year: Year | None = None
+    end_year: Year | None = None
+    applies_to: list[Id] = Field([], max_length=1000)
 
 
 class ProgressIn(Schema):
     period_end: date
-    value: Decimal | None = None
-    numerator: Decimal | None = None
-    denominator: Decimal | None = None
+    value: Amount | None = None
+    numerator: Amount | None = None
+    denominator: Amount | None = None
     period_label: str = ""
     period_start: date | None = None
-    organization_id: int | None = None
+    organization_id: Id | None = None
     source_note: str = ""
 
 
 def _invalid(error: ValidationError):
-    raise HttpError(422, "; ".join(f"{k}: {' '.join(v)}" for k, v in error.message_dict.items()))
+    """422 {"detail": {field: [messages]}} (core/api_errors.py)."""
+    raise error
 
 
 def _target_out(line: scorecards.TargetLine) -> dict:
@@ -115,8 +117,8 @@ def _target_out(line: scorecards.TargetLine) -> dict:
 
 
 @router.get("/", response=list[DocumentOut])
-def list_documents(request, q: str = "", doc_type: str = "", status: str = "", year: int | None = None,
-                   issuer_id: int | None = None, khoa: int | None = None, limit: int = 50, offset: int = 0):
+def list_documents(request, q: SearchText = "", doc_type: SearchText = "", status: SearchText = "", year: Year | None = None,
+                   issuer_id: Id | None = None, khoa: Ordinal | None = None, limit: Limit = 50, offset: Offset = 0):
     filters = DocumentFilter(q=q, doc_type=doc_type, status=status, year=year, issuer_id=issuer_id, khoa=khoa)
     documents = filters.apply(visible_documents(request.scope).select_related("issuer"))
     if not q:
@@ -126,7 +128,7 @@ def list_documents(request, q: str = "", doc_type: str = "", status: str = "", y
 
 
 @router.get("/numbers/parse")
-def parse_number(request, text: str):
+def parse_number(request, text: SearchText):
     """Validate and canonicalise a document number: {"valid", "number", "display", "type_name", ...}."""
     from django.conf import settings
 
@@ -139,12 +141,12 @@ def parse_number(request, text: str):
 
 
 @router.get("/{int:pk}", response=DocumentOut)
-def document_detail(request, pk: int):
+def document_detail(request, pk: Id):
     return _document_out(get_document(request.scope, pk))
 
 
 @router.get("/{int:pk}/links")
-def document_links(request, pk: int):
+def document_links(request, pk: Id):
     document = get_document(request.scope, pk)
     visible = visible_documents(request.scope)
     out = [{"direction": "out", "kind": link.kind, "document_id": link.target_id, "number": link.target.number}
@@ -155,7 +157,7 @@ def document_links(request, pk: int):
 
 
 @router.get("/{int:pk}/scorecard")
-def document_scorecard(request, pk: int):
+def document_scorecard(request, pk: Id):
     document = get_document(request.scope, pk)
     card = scorecards.document_scorecard(document, timezone.localdate())
     summary = card.summary
@@ -167,7 +169,7 @@ def document_scorecard(request, pk: int):
 
 
 @router.get("/{int:pk}/implementation")
-def document_implementation(request, pk: int):
+def document_implementation(request, pk: Id):
     document = get_document(request.scope, pk)
     rows = tracking.tracking(document, timezone.localdate(), request.scope.organizations())
     return {
@@ -181,7 +183,7 @@ def document_implementation(request, pk: int):
 
 
 @router.get("/targets/{int:pk}")
-def target_detail(request, pk: int):
+def target_detail(request, pk: Id):
     target = get_target(request.scope, pk)
     return _target_out(scorecards.evaluate_target(target, timezone.localdate()))
 
@@ -202,7 +204,7 @@ def create_document(request, payload: DocumentIn):
 
 
 @router.post("/{int:pk}/links", response={201: dict})
-def add_link(request, pk: int, payload: LinkIn):
+def add_link(request, pk: Id, payload: LinkIn):
     document = get_document(request.scope, pk)
     check_edit(request.scope, document)
     target = get_document(request.scope, payload.target_id)
@@ -214,7 +216,7 @@ def add_link(request, pk: int, payload: LinkIn):
 
 
 @router.post("/{int:pk}/targets", response={201: dict})
-def add_target(request, pk: int, payload: TargetIn):
+def add_target(request, pk: Id, payload: TargetIn):
     document = get_document(request.scope, pk)
     check_edit(request.scope, document)
     data = payload.dict()
@@ -230,7 +232,7 @@ def add_target(request, pk: int, payload: TargetIn):
 
 
 @router.post("/targets/{int:pk}/progress", response={201: dict})
-def add_progress(request, pk: int, payload: ProgressIn):
+def add_progress(request, pk: Id, payload: ProgressIn):
     target = get_target(request.scope, pk)
     if not can_edit(request.scope, target.document):
         raise PermissionDenied()

@@ -9,6 +9,9 @@ import io
 import unicodedata
 from pathlib import PurePath
 
+from dangbo.core import uploads
+from dangbo.core.validation import strip_forbidden
+
 ALLOWED_SUFFIXES = (".pdf", ".docx")
 MAX_BYTES = 30 * 1024 * 1024
 
@@ -27,21 +30,24 @@ def extract_text(name: str, data: bytes) -> str:
         text = _pdf_text(data) if suffix == ".pdf" else _docx_text(data)
     except UnsupportedFile:
         raise
+    except uploads.FileRefused as error:
+        raise UnsupportedFile(str(error)) from error
     except Exception as error:  # a damaged file is refused with a message, not a 500
         raise UnsupportedFile(f"Không đọc được tệp {suffix[1:].upper()}: {error.__class__.__name__}.") from error
-    return unicodedata.normalize("NFC", text).strip()
+    return uploads.check_text_length(strip_forbidden(unicodedata.normalize("NFC", text)).strip())
 
 
 def _pdf_text(data: bytes) -> str:
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(data))
-    return "\n".join(page.extract_text() or "" for page in reader.pages)
+    return uploads.pdf_text(reader)
 
 
 def _docx_text(data: bytes) -> str:
     from docx import Document
 
+    uploads.check_zip(io.BytesIO(data), "tệp .docx")
     document = Document(io.BytesIO(data))
     parts = [paragraph.text for paragraph in document.paragraphs]
     for table in document.tables:

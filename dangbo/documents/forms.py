@@ -1,5 +1,6 @@
 from django import forms
 
+from dangbo.core.forms import CheckedForm
 from dangbo.documents.models import (
     DOCUMENT_TYPE_CHOICES, Cadence, Comparator, DocumentStatus, ImplementationLevel, Issuer, LinkKind, Measure,
 )
@@ -8,7 +9,7 @@ from dangbo.orgs.models import Organization
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
 
 
-class DocumentForm(forms.Form):
+class DocumentForm(CheckedForm):
     issuer = forms.ModelChoiceField(queryset=Issuer.objects.none(), label="Cơ quan ban hành")
     doc_type = forms.ChoiceField(choices=DOCUMENT_TYPE_CHOICES, label="Loại văn bản")
     number = forms.CharField(label="Số, ký hiệu", max_length=80, required=False,
@@ -34,14 +35,14 @@ class DocumentForm(forms.Form):
             del self.fields["auto_number"]
 
 
-class LinkForm(forms.Form):
+class LinkForm(CheckedForm):
     kind = forms.ChoiceField(choices=LinkKind.choices, label="Văn bản này")
     target_number = forms.CharField(label="Văn bản được liên kết (số, ký hiệu)", max_length=80,
                                     help_text="Ví dụ 05-CT/TW")
     note = forms.CharField(label="Ghi chú", required=False, max_length=255)
 
 
-class TargetForm(forms.Form):
+class TargetForm(CheckedForm):
     wording = forms.CharField(label="Nội dung chỉ tiêu", widget=forms.Textarea(attrs={"rows": 2}))
     measure = forms.ChoiceField(choices=Measure.choices, label="Loại số đo")
     comparator = forms.ChoiceField(choices=Comparator.choices, label="So sánh")
@@ -60,7 +61,7 @@ class TargetForm(forms.Form):
             self.fields["applies_to"].queryset = organizations
 
 
-class ProgressForm(forms.Form):
+class ProgressForm(CheckedForm):
     period_label = forms.CharField(label="Kỳ báo cáo", max_length=60, required=False,
                                    help_text="Ví dụ: Năm 2013; để trống sẽ ghi theo ngày kết thúc.")
     period_end = forms.DateField(label="Đến ngày", widget=DATE_WIDGET)
@@ -77,5 +78,5 @@ class ProgressForm(forms.Form):
             self.fields["organization"].queryset = organizations
 
 
-class AttachmentForm(forms.Form):
+class AttachmentForm(CheckedForm):
     file = forms.FileField(label="Tệp PDF hoặc DOCX")

@@ -12,6 +12,9 @@ import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 
+from dangbo.core import uploads
+from dangbo.core.validation import strip_forbidden
+
 # Lines that are page furniture. "Tin liên quan" / "Bài viết liên quan" start a list of
 # other articles: everything after them is dropped too.
 BOILERPLATE_LINE_RE = re.compile(
@@ -84,6 +87,7 @@ def drop_boilerplate(text: str) -> str:
 def _read_docx(path: Path) -> str:
     import docx  # python-docx
 
+    uploads.check_zip(str(path), "tệp .docx")
     document = docx.Document(str(path))
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:
@@ -96,8 +100,7 @@ def _read_pdf(path: Path) -> str:
     from pypdf import PdfReader
 
     reader = PdfReader(str(path))
-    pages = [(page.extract_text() or "") for page in reader.pages]
-    text = "\n".join(pages)
+    text = uploads.pdf_text(reader)
     # PDF lines are broken mid-sentence: join a line to the next unless it ends a sentence.
     text = re.sub(r"(?<![.:;!?…\n])\n(?!\n)(?=[^\W\d_]|\d)", " ", text)
     return text
@@ -105,6 +108,8 @@ def _read_pdf(path: Path) -> str:
 
 def _read_html(path: Path) -> str:
     raw = path.read_bytes()
+    if b"\x00" in raw:
+        raise uploads.FileRefused("Tệp không phải trang HTML (có byte 0, thường là tệp nhị phân đổi tên): không nhận.")
     match = re.search(rb"charset=[\"']?([\w-]+)", raw[:4000], re.I)
     encoding = match.group(1).decode("ascii") if match else "utf-8"
     try:
@@ -115,7 +120,9 @@ def _read_html(path: Path) -> str:
 
 
 def load_text(path: str | Path) -> str:
-    """The text of a .txt, .docx, .pdf, .html or .htm file, NFC-normalised."""
+    """The text of a .txt, .docx, .pdf, .html or .htm file, NFC-normalised, without the
+    invisible characters the validation layer refuses. Raises uploads.FileRefused (a
+    ValueError with a Vietnamese message) for a file over the limits or that is not text."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".docx":
@@ -125,5 +132,5 @@ def load_text(path: str | Path) -> str:
     elif suffix in (".html", ".htm"):
         text = _read_html(path)
     else:
-        text = path.read_bytes().decode("utf-8-sig", errors="replace")
-    return unicodedata.normalize("NFC", text)
+        text = uploads.decode_text(path.read_bytes())
+    return uploads.check_text_length(strip_forbidden(unicodedata.normalize("NFC", text)))

@@ -14,6 +14,7 @@ from ninja.errors import HttpError
 from ninja.responses import Status
 
 from dangbo.access.masking import Masker
+from dangbo.core.api_params import Id
 from dangbo.access.scope import Scope
 from dangbo.ingest import services
 from dangbo.ingest.models import Fact, Source
@@ -54,7 +55,7 @@ class SourceDetail(SourceOut):
 
 
 class SourceIn(Schema):
-    organization_id: int
+    organization_id: Id
     text: str
     title: str = ""
     article_date: date | None = None
@@ -120,7 +121,7 @@ def create_source(request, payload: SourceIn):
 
 
 @router.get("/sources/{source_id}", response=SourceDetail, summary="Nguồn và các dữ kiện của nó")
-def get_source(request, source_id: int):
+def get_source(request, source_id: Id):
     source = _detail(Scope.get(_sources(request), pk=source_id))
     masker = Masker(request.scope, "ingest.Source")
     masker.mask_object(source, source.organization_id)
@@ -130,7 +131,7 @@ def get_source(request, source_id: int):
 
 
 @router.post("/sources/{source_id}/accept-all", response=AcceptAllOut, summary="Chấp nhận mọi dữ kiện chờ duyệt")
-def accept_all(request, source_id: int):
+def accept_all(request, source_id: Id):
     source = Scope.get(_sources(request), pk=source_id)
     _check_write(request.scope, source.organization_id)
     result = services.accept_all(request.user, source, scope=request.scope)
@@ -140,7 +141,7 @@ def accept_all(request, source_id: int):
 
 @router.post("/facts/{fact_id}/accept", response={200: FactOut, 422: ErrorOut},
              summary="Chấp nhận một dữ kiện (có thể kèm dữ liệu đã sửa)")
-def accept_fact(request, fact_id: int, payload: AcceptIn | None = None):
+def accept_fact(request, fact_id: Id, payload: AcceptIn | None = None):
     fact = _fact(request, fact_id)
     try:
         fact = services.accept_fact(request.user, fact, corrections=payload.corrections if payload else None,
@@ -151,7 +152,7 @@ def accept_fact(request, fact_id: int, payload: AcceptIn | None = None):
 
 
 @router.post("/facts/{fact_id}/reject", response={200: FactOut, 422: ErrorOut}, summary="Loại một dữ kiện")
-def reject_fact(request, fact_id: int):
+def reject_fact(request, fact_id: Id):
     fact = _fact(request, fact_id)
     try:
         return services.reject_fact(request.user, fact)

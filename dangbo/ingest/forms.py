@@ -6,6 +6,7 @@ from pathlib import PurePath
 from django import forms
 from django.core.exceptions import ValidationError
 
+from dangbo.core.forms import CheckedForm
 from dangbo.core import vn
 from dangbo.documents import numbering
 from dangbo.ingest import matching
@@ -15,7 +16,7 @@ UPLOAD_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 
-class UploadForm(forms.Form):
+class UploadForm(CheckedForm):
     organization = forms.ModelChoiceField(label="Thuộc tổ chức đảng", queryset=None)
     file = forms.FileField(label="Tệp (TXT, DOCX, PDF, HTML)", required=False)
     text = forms.CharField(label="Hoặc dán nội dung", required=False, widget=forms.Textarea(attrs={"rows": 8}))
@@ -49,7 +50,7 @@ DOCUMENT_TYPE_CHOICES = [("", "—")] + [(t.name, t.name) for t in numbering.DOC
 COMPARATOR_CHOICES = [(">=", "≥ từ ... trở lên"), (">", "> trên"), ("=", "= đạt"), ("<=", "≤ không quá"), ("<", "< dưới")]
 
 
-class CorrectionForm(forms.Form):
+class CorrectionForm(CheckedForm):
     """Fields a reviewer may correct; `corrections()` gives the payload keys to store."""
 
     kind: str = ""

@@ -60,6 +60,7 @@ def index(request):
 
 def _read_upload(uploaded) -> str:
     """Text of an uploaded file through the extractor's reader (.txt, .docx, .pdf, .html)."""
+    from dangbo.core.uploads import FileRefused
     from dangbo.extract.sources import load_text
 
     suffix = PurePath(uploaded.name).suffix.lower()
@@ -70,6 +71,8 @@ def _read_upload(uploaded) -> str:
                 out.write(chunk)
         try:
             return load_text(path)
+        except FileRefused as error:
+            raise ValidationError({"file": str(error)}) from error
         except Exception as error:  # a damaged file is refused with a message, not a 500
             raise ValidationError({"file": f"Không đọc được tệp: {error.__class__.__name__}."}) from error
 

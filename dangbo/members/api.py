@@ -19,6 +19,7 @@ from dangbo.access.masking import Masker
 from dangbo.audit import access_log
 from dangbo.audit.models import AccessKind
 from dangbo.core import versioning
+from dangbo.core.api_params import Id, Limit, SearchText
 from dangbo.members import services
 from dangbo.members.filters import PAGE_SIZE, page_after
 from dangbo.members.models import Member
@@ -90,7 +91,7 @@ class MemberCreate(MemberFields):
     birth_date: date
     gender: Literal["nam", "nu"]
     admission_date: date
-    organization_id: int
+    organization_id: Id
     status: Literal["du_bi", "chinh_thuc"]
 
 
@@ -121,8 +122,8 @@ class ErrorOut(Schema):
 
 
 @router.get("/", response=MemberPage, summary="Danh sách đảng viên (lọc như trang danh sách, phân trang theo con trỏ)")
-def list_members(request, q: str = "", status: str = "active", org: int | None = None, gender: str = "",
-                 age: str = "", after: str | None = None, limit: int = PAGE_SIZE):
+def list_members(request, q: SearchText = "", status: SearchText = "active", org: Id | None = None,
+                 gender: SearchText = "", age: SearchText = "", after: SearchText | None = None, limit: Limit = PAGE_SIZE):
     """Filters as on the page: `status` active/all/one status, `org` subtree, `gender` nam/nu,
     `age` duoi-30/30-45/46-60/tren-60, `q` name (accents optional), CCCD or card number."""
     _, queryset = filtered_members(request)
@@ -133,7 +134,7 @@ def list_members(request, q: str = "", status: str = "active", org: int | None =
 
 
 @router.get("/{member_id}", response=MemberDetail, summary="Hồ sơ và quá trình sinh hoạt đảng")
-def get_member(request, member_id: int):
+def get_member(request, member_id: Id):
     member = request.scope.get(request.scope.members().select_related("organization"), pk=member_id)
     access_log.member_read(request, member, AccessKind.MEMBER_API)
     return _detail(Masker(request.scope, "members.Member").mask_object(member, member.organization_id, member.pk))
@@ -161,7 +162,7 @@ def create_member(request, payload: MemberCreate):
 
 @router.patch("/{member_id}", response={200: MemberDetail, 409: versioning.ConflictOut, 422: ErrorOut},
               summary="Sửa hồ sơ đảng viên")
-def update_member(request, member_id: int, payload: MemberUpdate):
+def update_member(request, member_id: Id, payload: MemberUpdate):
     scope = request.scope
     member = scope.get_member(member_id)
     _check_write(scope, member.organization_id)

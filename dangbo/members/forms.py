@@ -1,12 +1,13 @@
 from django import forms
 
+from dangbo.core.forms import CheckedForm, CheckedModelForm
 from dangbo.members.models import AbsenceKind, Member, MemberStatus
 from dangbo.orgs.models import Organization
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
 
 
-class MemberForm(forms.ModelForm):
+class MemberForm(CheckedModelForm):
     class Meta:
         model = Member
         fields = [
@@ -34,7 +35,7 @@ class MemberForm(forms.ModelForm):
         return self.cleaned_data.get("card_number") or None
 
 
-class TransferForm(forms.Form):
+class TransferForm(CheckedForm):
     to_organization = forms.ModelChoiceField(queryset=Organization.objects.none(), label="Chuyển đến tổ chức")
     date = forms.DateField(label="Ngày chuyển", widget=DATE_WIDGET)
     decision_number = forms.CharField(label="Số quyết định", max_length=60, required=False)
@@ -45,7 +46,7 @@ class TransferForm(forms.Form):
         self.fields["to_organization"].queryset = organizations
 
 
-class LifecycleForm(forms.Form):
+class LifecycleForm(CheckedForm):
     ACTIONS = [
         ("chinh_thuc", "Công nhận đảng viên chính thức"),
         (MemberStatus.TRANSFERRED_OUT, "Chuyển sinh hoạt ra ngoài"),
@@ -69,7 +70,7 @@ class CorrectionForm(forms.Form):
                            help_text="Để trống: hôm nay.")
 
 
-class AbsenceForm(forms.Form):
+class AbsenceForm(CheckedForm):
     """Miễn sinh hoạt or a long leave: such members are reviewed but not rated that year."""
 
     kind = forms.ChoiceField(label="Loại", choices=AbsenceKind.choices)
@@ -79,5 +80,5 @@ class AbsenceForm(forms.Form):
     note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class AbsenceEndForm(forms.Form):
+class AbsenceEndForm(CheckedForm):
     end = forms.DateField(label="Đến ngày", widget=DATE_WIDGET)

@@ -10,6 +10,7 @@ from datetime import date
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
+from dangbo.core.api_params import Id
 from dangbo.orgs.counts import member_counts_for
 from dangbo.orgs.models import Organization
 
@@ -59,7 +60,7 @@ def _serialize(scope, orgs: list[Organization], with_counts: bool = True) -> lis
 
 
 @router.get("/", response=list[OrganizationOut], summary="Tổ chức gốc của người dùng, hoặc các tổ chức trực thuộc")
-def list_organizations(request, parent: int | None = None, include_dissolved: bool = False):
+def list_organizations(request, parent: Id | None = None, include_dissolved: bool = False):
     """Without `parent`: the top of each subtree the user may see. With `parent`: its direct children."""
     scope = request.scope
     if parent is None:
@@ -72,7 +73,7 @@ def list_organizations(request, parent: int | None = None, include_dissolved: bo
 
 
 @router.get("/{org_id}", response=OrganizationDetail, summary="Một tổ chức đảng")
-def get_organization(request, org_id: int):
+def get_organization(request, org_id: Id):
     scope = request.scope
     org = scope.get_organization(org_id)
     visible_ancestors = list(scope.organizations().filter(pk__in=org.ancestors().values("pk")).order_by("depth"))
@@ -82,7 +83,7 @@ def get_organization(request, org_id: int):
 
 
 @router.get("/{org_id}/member-counts", response=MemberCounts, summary="Số đảng viên trong toàn bộ tổ chức (cả cấp dưới)")
-def get_member_counts(request, org_id: int):
+def get_member_counts(request, org_id: Id):
     scope = request.scope
     org = scope.get_organization(org_id)
     if not scope.can_see_member_list(org):

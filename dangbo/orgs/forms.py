@@ -1,11 +1,12 @@
 from django import forms
 
+from dangbo.core.forms import CheckedForm, CheckedModelForm
 from dangbo.orgs.models import Organization, Position, Term
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
 
 
-class OrganizationForm(forms.ModelForm):
+class OrganizationForm(CheckedModelForm):
     decision_number = forms.CharField(label="Số quyết định", max_length=60, required=False)
 
     class Meta:
@@ -14,7 +15,7 @@ class OrganizationForm(forms.ModelForm):
         widgets = {"established": DATE_WIDGET}
 
 
-class MoveForm(forms.Form):
+class MoveForm(CheckedForm):
     new_parent = forms.ModelChoiceField(queryset=Organization.objects.none(), label="Chuyển về trực thuộc")
     date = forms.DateField(label="Ngày hiệu lực", widget=DATE_WIDGET)
     decision_number = forms.CharField(label="Số quyết định", max_length=60, required=False)
@@ -24,7 +25,7 @@ class MoveForm(forms.Form):
         self.fields["new_parent"].queryset = organizations
 
 
-class MergeForm(forms.Form):
+class MergeForm(CheckedForm):
     into = forms.ModelChoiceField(queryset=Organization.objects.none(), label="Hợp nhất vào tổ chức")
     date = forms.DateField(label="Ngày hiệu lực", widget=DATE_WIDGET)
     decision_number = forms.CharField(label="Số quyết định", max_length=60, required=False)
@@ -34,12 +35,12 @@ class MergeForm(forms.Form):
         self.fields["into"].queryset = organizations
 
 
-class DissolveForm(forms.Form):
+class DissolveForm(CheckedForm):
     date = forms.DateField(label="Ngày giải thể", widget=DATE_WIDGET)
     decision_number = forms.CharField(label="Số quyết định", max_length=60, required=False)
 
 
-class TermForm(forms.ModelForm):
+class TermForm(CheckedModelForm):
     class Meta:
         model = Term
         fields = ["name", "congress_ordinal", "start", "end"]
@@ -53,7 +54,7 @@ class TermForm(forms.ModelForm):
         return name
 
 
-class PositionForm(forms.ModelForm):
+class PositionForm(CheckedModelForm):
     class Meta:
         model = Position
         fields = ["member", "kind", "term", "start", "end", "decision_number"]

@@ -15,6 +15,7 @@ from ninja.errors import HttpError
 from ninja.responses import Status
 
 from dangbo.core import versioning
+from dangbo.core.api_params import Id, Limit, Offset, Year
 from dangbo.orgs.models import OrgClosure
 from dangbo.ratings import rollup, rules, services
 from dangbo.ratings.models import MemberRating, OrgRating
@@ -122,7 +123,7 @@ def _unit(unit: rollup.UnitRollup) -> dict:
 
 @router.get("/rollup/{org_id}/{year}", response=RollupOut,
             summary="Tổng hợp xếp loại của một tổ chức và từng đơn vị trực thuộc, so sánh năm trước, chỉ tiêu")
-def get_rollup(request, org_id: int, year: int):
+def get_rollup(request, org_id: Id, year: Year):
     org = visible_org(request, org_id)
     result = rollup.build(org, year)
     try:
@@ -139,8 +140,8 @@ def _subtree(org):
 
 @router.get("/members/{org_id}/{year}", response=list[MemberRatingOut],
             summary="Xếp loại đảng viên trong toàn đảng bộ (lọc theo mức)")
-def list_member_ratings(request, org_id: int, year: int, level: LevelCode | None = None, offset: int = 0,
-                        limit: int = 200):
+def list_member_ratings(request, org_id: Id, year: Year, level: LevelCode | None = None, offset: Offset = 0,
+                        limit: Limit = 200):
     org = visible_org(request, org_id)
     queryset = request.scope.restrict(MemberRating.objects.filter(year=year, organization_id__in=_subtree(org)))
     if level:
@@ -151,7 +152,7 @@ def list_member_ratings(request, org_id: int, year: int, level: LevelCode | None
 
 @router.get("/organizations/{org_id}/{year}", response=list[OrgRatingOut],
             summary="Xếp loại các tổ chức đảng trong toàn đảng bộ")
-def list_org_ratings(request, org_id: int, year: int, level: LevelCode | None = None):
+def list_org_ratings(request, org_id: Id, year: Year, level: LevelCode | None = None):
     org = visible_org(request, org_id)
     queryset = request.scope.restrict(OrgRating.objects.filter(year=year, organization_id__in=_subtree(org)))
     if level:
@@ -162,7 +163,7 @@ def list_org_ratings(request, org_id: int, year: int, level: LevelCode | None = 
 @router.put("/member/{member_id}/{year}", response={200: MemberRatingOut | None, 409: versioning.ConflictOut,
                                                     422: ErrorOut},
             summary="Ghi (hoặc xóa, với level rỗng) xếp loại của một đảng viên")
-def put_member_rating(request, member_id: int, year: int, payload: MemberRatingIn):
+def put_member_rating(request, member_id: Id, year: Year, payload: MemberRatingIn):
     member = request.scope.get_member(member_id)
     visible_org(request, member.organization_id)
     try:

@@ -1,12 +1,13 @@
 from django import forms
 
+from dangbo.core.forms import CheckedForm
 from dangbo.ratings.models import Level, TargetSubject
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
 LEVEL_CHOICES = [("", "— Không xếp loại —"), *Level.choices]
 
 
-class MemberRatingForm(forms.Form):
+class MemberRatingForm(CheckedForm):
     level = forms.ChoiceField(label="Mức xếp loại", choices=LEVEL_CHOICES, required=False)
     rated_on = forms.DateField(label="Ngày xếp loại", widget=DATE_WIDGET, required=False)
     disciplined = forms.BooleanField(label="Bị kỷ luật trong năm", required=False)
@@ -25,12 +26,12 @@ class OrgRatingForm(MemberRatingForm):
         self.fields["disciplined"].label = "Tổ chức bị kỷ luật trong năm"
 
 
-class TargetForm(forms.Form):
+class TargetForm(CheckedForm):
     subject = forms.ChoiceField(label="Đối tượng", choices=TargetSubject.choices)
     min_level = forms.ChoiceField(label="Từ mức", choices=Level.choices, initial=Level.HTTNV)
     min_percent = forms.DecimalField(label="Tỷ lệ tối thiểu (%)", min_value=0, max_value=100, decimal_places=2)
     source = forms.CharField(label="Nguồn chỉ tiêu", max_length=255, required=False)
 
 
-class ImportForm(forms.Form):
+class ImportForm(CheckedForm):
     file = forms.FileField(label="Tệp Excel (.xlsx) hoặc CSV")

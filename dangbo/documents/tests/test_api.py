@@ -56,7 +56,7 @@ def test_create_through_the_api(tree, docs, login):  # noqa: F811
     assert response.status_code == 201 and response.json()["number"] == "02-NQ/CB"
     response = client.post(f"{API}/", {"issuer_id": own.pk, "doc_type": "nghi_quyet", "issued_on": "2021-05-02",
                                        "title": "Trùng số", "number": "02-NQ/CB"}, content_type="application/json")
-    assert response.status_code == 422 and "đã được dùng" in response.json()["detail"]
+    assert response.status_code == 422 and "đã được dùng" in response.json()["detail"]["number"][0]
     other = docs["commune_b"].issuer
     response = client.post(f"{API}/", {"issuer_id": other.pk, "doc_type": "nghi_quyet", "issued_on": "2021-05-02",
                                        "title": "x", "number": "09-NQ/ĐU"}, content_type="application/json")
