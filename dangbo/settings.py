@@ -23,6 +23,7 @@ DANGBO_APPS = [
     "dangbo.orgs",
     "dangbo.members",
     "dangbo.access",
+    "dangbo.rollups",
     "dangbo.ratings",
     "dangbo.documents",
     "dangbo.congress",

@@ -28,10 +28,14 @@ def update_organization(user, org: Organization, *, decision_number: str = "", c
                         **fields) -> Organization:
     """Edit fields; a new name is kept as a rename in the restructuring history."""
     before = audit.snapshot(org)
-    old_name = org.name
+    old_name, old_kind = org.name, org.kind
     for key, value in fields.items():
         setattr(org, key, vn.nfc(value) if isinstance(value, str) else value)
     org.save()
+    if org.kind != old_kind:  # what the roll-ups count (e.g. grassroots organizations) may change
+        from dangbo.rollups import engine
+
+        engine.recompute_chain(org.pk)
     if org.name != old_name:
         change = OrgChange.objects.create(kind=ChangeKind.RENAME, date=change_date or date.today(),
                                           decision_number=decision_number, old_name=old_name, new_name=org.name)

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 
 from dangbo.ratings import rules
+from dangbo.rollups.models import SubtreeSummary
 
 
 class Level(models.TextChoices):
@@ -147,3 +148,20 @@ class RatingTarget(models.Model):
 
         return (f"{vn.format_percent(self.min_percent)} {self.get_subject_display().lower()} "
                 f"{Level(self.min_level).label.lower()} trở lên")
+
+
+class RatingSummary(SubtreeSummary):
+    """Maintained roll-up (dangbo/rollups): members and grassroots organizations rated at each
+    level in the organization's whole subtree for one year. Kept by ratings/summary.py."""
+
+    members_htxsnv = models.IntegerField(default=0)
+    members_httnv = models.IntegerField(default=0)
+    members_htnv = models.IntegerField(default=0)
+    members_khtnv = models.IntegerField(default=0)
+    grassroots_htxsnv = models.IntegerField(default=0)
+    grassroots_httnv = models.IntegerField(default=0)
+    grassroots_htnv = models.IntegerField(default=0)
+    grassroots_khtnv = models.IntegerField(default=0)
+
+    class Meta(SubtreeSummary.Meta):
+        verbose_name = "Tổng hợp xếp loại theo cây tổ chức"

@@ -23,7 +23,7 @@ from dangbo.core import vn
 from dangbo.members import rules as member_rules
 from dangbo.members.models import ACTIVE_STATUSES, AbsenceKind, EventKind, Member, MemberAbsence, MemberEvent
 from dangbo.orgs.models import GRASSROOTS_KINDS, Organization, OrgClosure
-from dangbo.ratings import rules
+from dangbo.ratings import rules, summary
 from dangbo.ratings.models import MemberRating, OrgRating, PeriodStatus, RatingPeriod, RatingTarget
 
 END_EVENT_KINDS = (EventKind.DECEASED, EventKind.REMOVED, EventKind.EXPELLED, EventKind.TRANSFER_OUT)
@@ -164,9 +164,10 @@ def validate_subtree(org: Organization, year: int) -> rules.Validation:
     above = grassroots_of(org)
     if above:
         grassroots_ids.add(above.pk)
-    from dangbo.ratings.rollup import member_counts
+    from dangbo.ratings.rollup import live_member_counts
 
-    groups = member_counts(sorted(grassroots_ids), year)
+    # Counted from the ratings themselves: closing a period locks the year on these numbers.
+    groups = live_member_counts(sorted(grassroots_ids), year)
     names = dict(Organization.objects.filter(pk__in=groups).values_list("pk", "name"))
     result.breaches += rules.quota_breaches(groups, ratio, names)
 
@@ -290,7 +291,14 @@ def save_cell_ratings(user, cell: Organization, year: int, inputs: list[RatingIn
     """
     check_writable(cell, year)
     _member_entries(inputs, year, cell.name)
-    existing = {r.member_id: r for r in MemberRating.objects.filter(year=year, member__in=[i.member for i in inputs])}
+    touched = MemberRating.objects.filter(year=year, member__in=[i.member for i in inputs])
+    with summary.track_members(touched):
+        outcome = _write_cell_ratings(user, cell, year, inputs, touched)
+    return {**outcome, "warnings": quota_warnings(cell, year)}
+
+
+def _write_cell_ratings(user, cell: Organization, year: int, inputs: list[RatingInput], touched) -> dict:
+    existing = {r.member_id: r for r in touched}
     rated_by = default_rated_by(cell)
     to_create, to_update, to_delete = [], [], []
     for item in inputs:
@@ -320,7 +328,7 @@ def save_cell_ratings(user, cell: Organization, year: int, inputs: list[RatingIn
                                f"{len(to_delete)} xóa",
                           details={"year": year, "created": len(to_create), "updated": len(to_update),
                                    "deleted": len(to_delete)})
-    return {"saved": len(to_create) + len(to_update), "removed": len(to_delete), "warnings": quota_warnings(cell, year)}
+    return {"saved": len(to_create) + len(to_update), "removed": len(to_delete)}
 
 
 def quota_warnings(org: Organization, year: int) -> list[rules.Breach]:
@@ -341,6 +349,12 @@ def save_member_rating(user, member: Member, year: int, *, level: str, rated_on:
     check_writable(cell, year)
     item = RatingInput(member, level, disciplined, remedied, notes, rated_on)
     _member_entries([item], year, cell.name)
+    with summary.track_members(MemberRating.objects.filter(member=member, year=year)):
+        return _write_member_rating(user, member, year, cell, level=level, rated_on=rated_on, disciplined=disciplined,
+                                    remedied=remedied, notes=notes, rated_by=rated_by)
+
+
+def _write_member_rating(user, member, year, cell, *, level, rated_on, disciplined, remedied, notes, rated_by):
     current = MemberRating.objects.filter(member=member, year=year).first()
     before = audit.snapshot(current) if current else None
     if not level:
@@ -370,6 +384,18 @@ def save_org_rating(user, org: Organization, year: int, *, level: str, rated_on:
     rule_set = rules.rules_for_year(year)
     flags = {name for name, on in (("violations", violations), ("disciplined", disciplined),
                                    ("subordinate_disciplined", subordinate_disciplined)) if on}
+    breach = rules.cap_breach(level, flags, rule_set, remedied=remedied, khtnv_triggers=khtnv_triggers(),
+                              subject_name=org.name) if level else None
+    if breach:
+        raise ValidationError({"level": breach.message})
+    with summary.track_orgs(OrgRating.objects.filter(organization=org, year=year)):
+        return _write_org_rating(user, org, year, level=level, rated_on=rated_on, violations=violations,
+                                 disciplined=disciplined, subordinate_disciplined=subordinate_disciplined,
+                                 remedied=remedied, notes=notes)
+
+
+def _write_org_rating(user, org, year, *, level, rated_on, violations, disciplined, subordinate_disciplined,
+                      remedied, notes):
     current = OrgRating.objects.filter(organization=org, year=year).first()
     before = audit.snapshot(current) if current else None
     if not level:
@@ -377,10 +403,6 @@ def save_org_rating(user, org: Organization, year: int, *, level: str, rated_on:
             audit.record(user, AuditAction.DELETE, current)
             current.delete()
         return None
-    breach = rules.cap_breach(level, flags, rule_set, remedied=remedied, khtnv_triggers=khtnv_triggers(),
-                              subject_name=org.name)
-    if breach:
-        raise ValidationError({"level": breach.message})
     rating = current or OrgRating(organization=org, year=year, created_by=_user(user))
     rating.rated_by = org.parent or org
     rating.level, rating.rated_on, rating.notes = level, rated_on or default_rating_date(year), vn.nfc(notes)

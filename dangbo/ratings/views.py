@@ -107,11 +107,15 @@ def dashboard(request, pk, year):
     org, year = visible_org(request, pk), _year(year)
     result = rollup.build(org, year)
     trend = rollup.trend(org)
+    rated_years = trend["all_years"]
     periods = list(services.covering_periods(org, year))
     own_period = next((p for p in periods if p.organization_id == org.pk), None)
     writable, reason = services.period_state(org, year)
     can_write = request.scope.can_write(org)
-    breaches = services.validate_subtree(org, year).breaches if own_period and own_period.is_open else []
+    # The full validation reads every rating of the subtree: run on request, never on each visit
+    # (closing validates again anyway).
+    checked = bool(request.GET.get("kiem_tra")) and own_period is not None and own_period.is_open
+    breaches = services.validate_subtree(org, year).breaches if checked else []
     active = Member.objects.filter(status__in=ACTIVE_STATUSES,
                                    organization_id__in=OrgClosure.objects.filter(ancestor=org).values("descendant_id"))
     return render(request, "ratings/dashboard.html", {
@@ -119,9 +123,9 @@ def dashboard(request, pk, year):
         "levels": [(level, rules.LEVEL_LABELS[level], rules.LEVEL_SHORT[level]) for level in rules.LEVELS],
         "ancestors": [a for a in org.ancestors() if request.scope.can_see_member_list(a)],
         "periods": periods, "own_period": own_period, "writable": writable, "period_reason": reason,
-        "can_write": can_write, "breaches": breaches, "unrated": max(0, active.count() - result.total.members.total)
+        "can_write": can_write, "breaches": breaches, "checked": checked, "unrated": max(0, active.count() - result.total.members.total)
         if year == timezone.localdate().year else None,
-        "rule_set": _rule_set(year), "years": sorted(set(rollup.rated_years()) | {year}, reverse=True),
+        "rule_set": _rule_set(year), "years": sorted(set(rated_years) | {year}, reverse=True),
         "has_members": org.members.filter(status__in=ACTIVE_STATUSES).exists(),
         "target_form": TargetForm() if can_write else None,
         "own_targets": RatingTarget.objects.filter(organization=org, year=year),
