@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from dangbo.core import tabular as t
 from dangbo.core import vn
-from dangbo.members import rules
+from dangbo.members import rules, summary
 from dangbo.members.models import EventKind, Gender, Member, MemberEvent, MemberStatus, TheoryLevel
 from dangbo.orgs.models import CELL_KINDS, OrgKind
 
@@ -163,6 +163,7 @@ def write_members(user, table: t.LoadedTable, targets: dict[str, _Target]) -> in
     created = Member.objects.bulk_create(members, batch_size=t.BATCH_SIZE)
     if any(m.pk is None for m in created):  # databases that cannot return ids from a bulk insert
         raise RuntimeError("bulk_create did not return primary keys")
+    summary.apply_changes(before=[], after=[(m.organization_id, m.status) for m in created])
     author = user if getattr(user, "is_authenticated", False) else None
     MemberEvent.objects.bulk_create(_events(created, author), batch_size=t.BATCH_SIZE)
     org_ids = {m.organization_id for m in created}

@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 
 from dangbo.core import vn
+from dangbo.rollups.models import SubtreeTotals
 
 
 class Gender(models.TextChoices):
@@ -162,3 +163,18 @@ class MemberAbsence(models.Model):
     def __str__(self) -> str:
         until = vn.format_date(self.end) if self.end else "nay"
         return f"{self.get_kind_display()} {vn.format_date(self.start)} – {until}"
+
+
+class MemberSummary(SubtreeTotals):
+    """Maintained roll-up (dangbo/rollups): members now active in the organization's whole
+    subtree, official and probationary. Kept by members/summary.py on every member write."""
+
+    official = models.IntegerField(default=0)
+    probationary = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = "Tổng hợp số đảng viên theo cây tổ chức"
+
+    @property
+    def active(self) -> int:
+        return self.official + self.probationary

@@ -1,7 +1,8 @@
 """Maintained roll-ups: summary tables kept equal to a fresh count over each subtree.
 
-Every summary is one row per (organization, year) with integer columns; a row holds the
-counts over the organization's whole subtree. Three ways keep them right, all set-based:
+Every summary is one row per (organization, year) -- or per organization for current
+figures such as member strength -- with integer columns; a row holds the counts over the
+organization's whole subtree. Three ways keep them right, all set-based:
 
 - `rebuild()`: the fastest correct full computation (DESIGN.md "Ratings and roll-ups"):
   count each organization's own rows with the levels pivoted into integer columns, then
@@ -31,13 +32,15 @@ DELTA_BATCH = 400  # rows of deltas per upsert statement (parameters stay far be
 @dataclass(frozen=True)
 class SummarySpec:
     """One summary table: its model, its value columns, and the SQL of each organization's
-    OWN counts, `own_counts_sql() -> (sql, params)` selecting (organization_id, year,
-    <columns in order>) with at most one row per (organization_id, year) per source."""
+    OWN counts, `own_counts_sql() -> (sql, params)` selecting (organization_id, <keys>,
+    <columns in order>). A yearly summary has keys ("year",); a current-state one (member
+    strength) has none."""
 
     name: str
     model: type
     columns: tuple[str, ...]
     own_counts_sql: Callable[[], tuple[str, list]]
+    keys: tuple[str, ...] = ("year",)  # key columns besides organization_id: ("year",) or ()
 
     @property
     def table(self) -> str:
@@ -61,10 +64,15 @@ def specs(names: Iterable[str] | None = None) -> list[SummarySpec]:
 def _lift_sql(spec: SummarySpec, where: str = "") -> tuple[str, list]:
     own_sql, params = spec.own_counts_sql()
     sums = ", ".join(f"SUM(p.{c})" for c in spec.columns)
-    sql = (f"SELECT c.ancestor_id, p.year, {sums} FROM ({own_sql}) p "
+    keys = "".join(f", p.{k}" for k in spec.keys)
+    sql = (f"SELECT c.ancestor_id{keys}, {sums} FROM ({own_sql}) p "
            f"JOIN {CLOSURE} c ON c.descendant_id = p.organization_id {where} "
-           f"GROUP BY c.ancestor_id, p.year")
+           f"GROUP BY c.ancestor_id{keys}")
     return sql, params
+
+
+def _key_names(spec: SummarySpec) -> str:
+    return ", ".join(("organization_id", *spec.keys))
 
 
 def _tuned(cursor) -> None:
@@ -85,7 +93,7 @@ def rebuild(names: Iterable[str] | None = None) -> dict[str, int]:
             cursor.execute(f"TRUNCATE {spec.table}" if connection.vendor == "postgresql" else f"DELETE FROM {spec.table}")
             lift, params = _lift_sql(spec)
             columns = ", ".join(spec.columns)
-            cursor.execute(f"INSERT INTO {spec.table} (organization_id, year, {columns}) {lift}", params)
+            cursor.execute(f"INSERT INTO {spec.table} ({_key_names(spec)}, {columns}) {lift}", params)
             written[spec.name] = cursor.rowcount
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
@@ -94,48 +102,52 @@ def rebuild(names: Iterable[str] | None = None) -> dict[str, int]:
     return written
 
 
-def fresh(spec: SummarySpec) -> dict[tuple[int, int], tuple[int, ...]]:
-    """{(organization_id, year): counts} computed now from the source rows (zeros left out)."""
+def _keyed(spec: SummarySpec, rows) -> dict[tuple, tuple[int, ...]]:
+    width = 1 + len(spec.keys)
+    return {tuple(row[:width]): tuple(int(v or 0) for v in row[width:]) for row in rows if any(row[width:])}
+
+
+def fresh(spec: SummarySpec) -> dict[tuple, tuple[int, ...]]:
+    """{(organization_id, *keys): counts} computed now from the source rows (zeros left out)."""
     lift, params = _lift_sql(spec)
     with connection.cursor() as cursor:
         _tuned(cursor)
         cursor.execute(lift, params)
-        return {(row[0], row[1]): tuple(int(v or 0) for v in row[2:]) for row in cursor.fetchall()
-                if any(row[2:])}
+        return _keyed(spec, cursor.fetchall())
 
 
-def stored(spec: SummarySpec) -> dict[tuple[int, int], tuple[int, ...]]:
+def stored(spec: SummarySpec) -> dict[tuple, tuple[int, ...]]:
     columns = ", ".join(spec.columns)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT organization_id, year, {columns} FROM {spec.table}")
-        return {(row[0], row[1]): tuple(row[2:]) for row in cursor.fetchall() if any(row[2:])}
+        cursor.execute(f"SELECT {_key_names(spec)}, {columns} FROM {spec.table}")
+        return _keyed(spec, cursor.fetchall())
 
 
 def check(names: Iterable[str] | None = None) -> dict[str, list[tuple]]:
-    """{name: [(organization_id, year, stored counts, fresh counts)]} of every row that differs."""
+    """{name: [((organization_id, *keys), stored counts, fresh counts)]} of every row that differs."""
     problems = {}
     for spec in specs(names):
         want, have = fresh(spec), stored(spec)
         zeros = (0,) * len(spec.columns)
-        problems[spec.name] = [(org, year, have.get((org, year), zeros), want.get((org, year), zeros))
-                               for org, year in sorted(set(want) | set(have))
-                               if have.get((org, year)) != want.get((org, year))]
+        problems[spec.name] = [(key, have.get(key, zeros), want.get(key, zeros))
+                               for key in sorted(set(want) | set(have)) if have.get(key) != want.get(key)]
     return problems
 
 
-def apply(spec: SummarySpec, deltas: Mapping[tuple[int, int], Iterable[int]]) -> None:
-    """Add {(organization_id, year): per-column delta} of own counts to every ancestor's row.
+def apply(spec: SummarySpec, deltas: Mapping[tuple, Iterable[int]]) -> None:
+    """Add {(organization_id, *keys): per-column delta} of own counts to every ancestor's row.
 
     One upsert per batch: the deltas are lifted over the closure rows of their organizations
     (each node's ancestors) and added to the existing rows, or inserted. Call it inside the
     transaction of the write that caused the change.
     """
-    rows = [(org, year, *map(int, values)) for (org, year), values in deltas.items() if any(values)]
+    rows = [(*key, *map(int, values)) for key, values in deltas.items() if any(values)]
     if not rows:
         return
     columns = spec.columns
     names = ", ".join(columns)
-    width = 2 + len(columns)
+    keys = "".join(f", d.{k}" for k in spec.keys)
+    width = 1 + len(spec.keys) + len(columns)
     row_marks = "(" + ", ".join(["%s"] * width) + ")"
     sums = ", ".join(f"SUM(d.{c})" for c in columns)
     updates = ", ".join(f"{c} = {spec.table}.{c} + excluded.{c}" for c in columns)
@@ -145,11 +157,11 @@ def apply(spec: SummarySpec, deltas: Mapping[tuple[int, int], Iterable[int]]) ->
             values = ", ".join([row_marks] * len(batch))
             # WHERE 1 = 1: SQLite needs a WHERE before ON CONFLICT in INSERT ... SELECT.
             cursor.execute(
-                f"""WITH d (organization_id, year, {names}) AS (VALUES {values})
-                    INSERT INTO {spec.table} (organization_id, year, {names})
-                    SELECT c.ancestor_id, d.year, {sums} FROM d JOIN {CLOSURE} c ON c.descendant_id = d.organization_id
-                    WHERE 1 = 1 GROUP BY c.ancestor_id, d.year
-                    ON CONFLICT (organization_id, year) DO UPDATE SET {updates}""",
+                f"""WITH d ({_key_names(spec)}, {names}) AS (VALUES {values})
+                    INSERT INTO {spec.table} ({_key_names(spec)}, {names})
+                    SELECT c.ancestor_id{keys}, {sums} FROM d JOIN {CLOSURE} c ON c.descendant_id = d.organization_id
+                    WHERE 1 = 1 GROUP BY c.ancestor_id{keys}
+                    ON CONFLICT ({_key_names(spec)}) DO UPDATE SET {updates}""",
                 [value for row in batch for value in row])
 
 
@@ -162,13 +174,15 @@ def subtree_moved(org_id: int, old_parent_id: int | None, new_parent_id: int | N
     """
     for spec in specs():
         columns = ", ".join(spec.columns)
+        keys = len(spec.keys)
+        select_keys = "".join(f"{k}, " for k in spec.keys)
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT year, {columns} FROM {spec.table} WHERE organization_id = %s", [org_id])
+            cursor.execute(f"SELECT {select_keys}{columns} FROM {spec.table} WHERE organization_id = %s", [org_id])
             totals = cursor.fetchall()
         if old_parent_id is not None:
-            apply(spec, {(old_parent_id, row[0]): [-v for v in row[1:]] for row in totals})
+            apply(spec, {(old_parent_id, *row[:keys]): [-v for v in row[keys:]] for row in totals})
         if new_parent_id is not None:
-            apply(spec, {(new_parent_id, row[0]): row[1:] for row in totals})
+            apply(spec, {(new_parent_id, *row[:keys]): row[keys:] for row in totals})
 
 
 def recompute_chain(org_id: int) -> None:
@@ -181,17 +195,18 @@ def recompute_chain(org_id: int) -> None:
         with connection.cursor() as cursor:
             _tuned(cursor)
             cursor.execute(f"DELETE FROM {spec.table} WHERE organization_id IN ({ancestors})", [org_id])
-            cursor.execute(f"INSERT INTO {spec.table} (organization_id, year, {columns}) {lift}", [*params, org_id])
+            cursor.execute(f"INSERT INTO {spec.table} ({_key_names(spec)}, {columns}) {lift}", [*params, org_id])
 
 
 def read(spec: SummarySpec, org_ids: Iterable[int], years: Iterable[int] | None = None
-         ) -> dict[tuple[int, int], dict[str, int]]:
-    """{(organization_id, year): {column: count}} for the given organizations (and years)."""
+         ) -> dict[tuple, dict[str, int]]:
+    """{(organization_id, *keys): {column: count}} for the given organizations (and years)."""
     org_ids = list(org_ids)
     if not org_ids:
         return {}
     columns = ", ".join(spec.columns)
-    sql = (f"SELECT organization_id, year, {columns} FROM {spec.table} "
+    width = 1 + len(spec.keys)
+    sql = (f"SELECT {_key_names(spec)}, {columns} FROM {spec.table} "
            f"WHERE organization_id IN ({', '.join(['%s'] * len(org_ids))})")
     params: list = list(org_ids)
     if years is not None:
@@ -200,4 +215,4 @@ def read(spec: SummarySpec, org_ids: Iterable[int], years: Iterable[int] | None 
         params += years
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return {(row[0], row[1]): dict(zip(spec.columns, row[2:])) for row in cursor.fetchall()}
+        return {tuple(row[:width]): dict(zip(spec.columns, row[width:])) for row in cursor.fetchall()}

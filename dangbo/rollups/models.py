@@ -1,4 +1,4 @@
-"""The shape every maintained summary table shares: one row per (organization, year).
+"""The shapes of maintained summary tables: one row per (organization, year), or per organization.
 
 A concrete summary (e.g. `ratings.RatingSummary`) subclasses `SubtreeSummary`, adds integer
 columns, and registers a `engine.SummarySpec` naming those columns and the SQL that counts
@@ -22,3 +22,13 @@ class SubtreeSummary(models.Model):
         # Also the conflict target of the per-write upsert and the index every read uses.
         constraints = [models.UniqueConstraint(fields=["organization", "year"],
                                                name="%(app_label)s_%(class)s_org_year")]
+
+
+class SubtreeTotals(models.Model):
+    """Current counts over the organization's whole subtree (not per year), e.g. member strength."""
+
+    organization = models.OneToOneField("orgs.Organization", on_delete=models.CASCADE, related_name="+",
+                                        db_constraint=False)
+
+    class Meta:
+        abstract = True

@@ -37,9 +37,14 @@ class Command(BaseCommand):
     requires_system_checks: list = []
 
     def add_arguments(self, parser):
-        parser.add_argument("scenario", choices=["scale", "ratings"],
+        parser.add_argument("scenario", choices=["scale", "ratings", "pages"],
                             help="scale: load and member counts on both databases; "
-                                 "ratings: national rating roll-up vs hand-written SQL in the current database")
+                                 "ratings: national rating roll-up vs hand-written SQL in the current database; "
+                                 "pages: server time and query count of the daily pages in the current database")
+        parser.add_argument("--fill-ratings", type=int, metavar="YEAR",
+                            help="pages: first rate every active member and grassroots organization for YEAR")
+        parser.add_argument("--year", type=int, default=2025, help="pages: the dashboards' year")
+        parser.add_argument("--page", help="pages: only pages whose label contains this")
         parser.add_argument("--members", type=int, default=1_000_000)
         parser.add_argument("--seed", type=int, default=2026)
         parser.add_argument("--runs", type=int, default=3, help="timed runs per figure (median)")
@@ -54,6 +59,11 @@ class Command(BaseCommand):
             from dangbo.ratings import bench as ratings_bench
 
             ratings_bench.run(options["members"], options["runs"], self.stdout)
+            return
+        if options["scenario"] == "pages":
+            from dangbo.core import pagebench
+
+            pagebench.run(options["year"], options["runs"], options["fill_ratings"], options["page"], self.stdout)
             return
         if options["only"]:
             result = run_one(options, self.stdout)

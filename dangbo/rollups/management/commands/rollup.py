@@ -28,8 +28,8 @@ class Command(BaseCommand):
         for name, problems in engine.check(summary).items():
             bad += len(problems)
             self.stdout.write(f"{name}: {'khớp' if not problems else f'{len(problems)} dòng lệch'}")
-            for org, year, have, want in problems[:20]:
-                self.stdout.write(f"  tổ chức {org}, năm {year}: đang lưu {have}, tính lại {want}")
+            for key, have, want in problems[:20]:
+                self.stdout.write(f"  {key}: đang lưu {have}, tính lại {want}")
         self.stdout.write(f"Đối chiếu trong {vn.format_number(time.perf_counter() - started, 2)} giây")
         if bad:
             raise CommandError(f"{bad} dòng tổng hợp lệch; chạy «dangbo rollup rebuild».")
