@@ -55,8 +55,10 @@ class Member(models.Model):
     admission_date = models.DateField("Ngày vào Đảng")
     official_date = models.DateField("Ngày chính thức", null=True, blank=True)
     card_number = models.CharField("Số thẻ đảng viên", max_length=20, unique=True, null=True, blank=True)
+    # No index of its own: member_org_status (organization, status) serves every lookup by organization.
     organization = models.ForeignKey(
-        "orgs.Organization", on_delete=models.PROTECT, related_name="members", verbose_name="Chi bộ"
+        "orgs.Organization", on_delete=models.PROTECT, related_name="members", verbose_name="Chi bộ",
+        db_index=False,
     )
     status = models.CharField("Trạng thái", max_length=12, choices=MemberStatus.choices)
     created_at = models.DateTimeField(auto_now_add=True)

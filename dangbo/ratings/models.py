@@ -81,7 +81,7 @@ class RatingFields(models.Model):
 
 class MemberRating(RatingFields):
     member = models.ForeignKey("members.Member", on_delete=models.CASCADE, related_name="ratings",
-                               verbose_name="Đảng viên")
+                               verbose_name="Đảng viên", db_index=False)  # member_rating_unique leads with it
     # The cell the member belonged to when rated; roll-ups count by it.
     organization = models.ForeignKey("orgs.Organization", on_delete=models.PROTECT, related_name="member_ratings",
                                      verbose_name="Chi bộ")

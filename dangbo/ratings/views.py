@@ -19,6 +19,7 @@ from dangbo.core import charts, tabular, vn
 from dangbo.core.party_docx import DOCX_CONTENT_TYPE
 from dangbo.core.party_pdf import PDF_CONTENT_TYPE
 from dangbo.members.models import ACTIVE_STATUSES, Member
+from dangbo.orgs.counts import member_counts_for
 from dangbo.orgs.models import Organization, OrgClosure
 from dangbo.ratings import importing, reports, rollup, rules, services
 from dangbo.ratings.forms import LEVEL_CHOICES, ImportForm, MemberRatingForm, OrgRatingForm, TargetForm
@@ -116,14 +117,13 @@ def dashboard(request, pk, year):
     # (closing validates again anyway).
     checked = bool(request.GET.get("kiem_tra")) and own_period is not None and own_period.is_open
     breaches = services.validate_subtree(org, year).breaches if checked else []
-    active = Member.objects.filter(status__in=ACTIVE_STATUSES,
-                                   organization_id__in=OrgClosure.objects.filter(ancestor=org).values("descendant_id"))
+    active = member_counts_for([org.pk])[org.pk]["active"]  # the maintained member strength
     return render(request, "ratings/dashboard.html", {
         "org": org, "year": year, "result": result, "trend": trend, "charts": _charts(result, trend),
         "levels": [(level, rules.LEVEL_LABELS[level], rules.LEVEL_SHORT[level]) for level in rules.LEVELS],
         "ancestors": [a for a in org.ancestors() if request.scope.can_see_member_list(a)],
         "periods": periods, "own_period": own_period, "writable": writable, "period_reason": reason,
-        "can_write": can_write, "breaches": breaches, "checked": checked, "unrated": max(0, active.count() - result.total.members.total)
+        "can_write": can_write, "breaches": breaches, "checked": checked, "unrated": max(0, active - result.total.members.total)
         if year == timezone.localdate().year else None,
         "rule_set": _rule_set(year), "years": sorted(set(rated_years) | {year}, reverse=True),
         "has_members": org.members.filter(status__in=ACTIVE_STATUSES).exists(),
