@@ -22,8 +22,8 @@ differ between apps (members, ratings, ...):
    column): ``HttpResponse(t.template_xlsx(SPEC), content_type=t.XLSX_CONTENT_TYPE)``
    or simply ``t.xlsx_download(t.template_xlsx(SPEC), "mau-xep-loai.xlsx")``.
 
-3. Read and validate the upload in one call. Rows stream from the file (openpyxl
-   read_only; CSV in UTF-8 with or without BOM, ``;`` or ``,`` sniffed from the header
+3. Read and validate the upload in one call. Rows stream from the file (python-calamine
+   for .xlsx; openpyxl stays for writing; CSV in UTF-8 with or without BOM, ``;`` or ``,`` sniffed from the header
    line); headers are matched without regard to case, accents or a trailing "(...)";
    strings are NFC-normalised; dates may be real Excel dates or dd/mm/yyyy text::
 
@@ -67,7 +67,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -289,17 +289,19 @@ def _raw_rows(file, filename: str) -> Iterator[tuple[int, tuple]]:
 
 
 def _xlsx_rows(file) -> Iterator[tuple[int, tuple]]:
+    """Rows of the first sheet, read with python-calamine (Rust): 100.000 rows in about 1,4 s
+    where openpyxl's read-only mode takes 12 s (DESIGN.md). Empty cells come back as ""; the
+    rows start at row 1 whatever is empty above, so the numbers are those Excel shows."""
+    from python_calamine import CalamineWorkbook
+
     file.seek(0)
     try:
-        workbook = load_workbook(file, read_only=True, data_only=True)
-    except Exception:  # zip, xml or openpyxl errors: the file is not a readable workbook
+        sheet = CalamineWorkbook.from_filelike(_binary(file)).get_sheet_by_index(0)
+        rows = sheet.iter_rows()
+    except Exception:  # zip, xml or calamine errors: the file is not a readable workbook
         raise TableFormatError("Không đọc được tệp Excel (.xlsx). Hãy lưu lại bằng Excel rồi thử lại.") from None
-    try:
-        sheet = workbook.worksheets[0]
-        for number, cells in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1):
-            yield number, cells
-    finally:
-        workbook.close()
+    for number, cells in enumerate(rows, start=1):
+        yield number, tuple(cells)
 
 
 def _csv_rows(file) -> Iterator[tuple[int, tuple]]:

@@ -37,10 +37,12 @@ class Command(BaseCommand):
     requires_system_checks: list = []
 
     def add_arguments(self, parser):
-        parser.add_argument("scenario", choices=["scale", "ratings", "pages"],
+        parser.add_argument("scenario", choices=["scale", "ratings", "pages", "import"],
                             help="scale: load and member counts on both databases; "
                                  "ratings: national rating roll-up vs hand-written SQL in the current database; "
-                                 "pages: server time and query count of the daily pages in the current database")
+                                 "pages: server time and query count of the daily pages in the current database; "
+                                 "import: the member import of --rows generated rows (.xlsx, .csv), rolled back")
+        parser.add_argument("--rows", type=int, default=100_000, help="import: rows of the generated file")
         parser.add_argument("--fill-ratings", type=int, metavar="YEAR",
                             help="pages: first rate every active member and grassroots organization for YEAR")
         parser.add_argument("--year", type=int, default=2025, help="pages: the dashboards' year")
@@ -59,6 +61,11 @@ class Command(BaseCommand):
             from dangbo.ratings import bench as ratings_bench
 
             ratings_bench.run(options["members"], options["runs"], self.stdout)
+            return
+        if options["scenario"] == "import":
+            from dangbo.members import importbench
+
+            importbench.run(options["rows"], options["runs"], self.stdout)
             return
         if options["scenario"] == "pages":
             from dangbo.core import pagebench
