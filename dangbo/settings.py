@@ -28,6 +28,7 @@ DANGBO_APPS = [
     "dangbo.documents",
     "dangbo.congress",
     "dangbo.ingest",
+    "dangbo.jobs",
 ]
 
 INSTALLED_APPS = [
@@ -39,6 +40,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     *DANGBO_APPS,
 ]
 
@@ -152,3 +155,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Background jobs (dangbo/jobs): django-tasks with its database backend, run by `dangbo worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Member files above this size are imported by a background job with a progress page.
+DANGBO_IMPORT_INLINE_MAX_BYTES = int(os.environ.get("DANGBO_IMPORT_INLINE_MAX_BYTES", 256 * 1024))

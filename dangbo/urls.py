@@ -16,6 +16,7 @@ urlpatterns = [
     path("dai-hoi/", include("dangbo.congress.urls")),
     path("trich-xuat/", include("dangbo.ingest.urls")),
     path("nhat-ky/", core_views.audit_log, name="audit_log"),
+    path("cong-viec/", include("dangbo.jobs.urls")),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),
 ]

@@ -411,10 +411,15 @@ def _pairs(problems: Iterable[Any]) -> Iterator[tuple[str, str]]:
             yield problem.field, problem.message
 
 
+PROGRESS_EVERY = 2000  # rows between two progress reports
+
+
 def load_table(file, filename: str, spec: TableSpec, *, row_validator: RowValidator | None = None,
                table_validator: TableValidator | None = None, max_rows: int | None = None,
-               max_errors: int = MAX_ERRORS) -> LoadedTable:
-    """Read, parse and validate a whole upload. File-level problems become one RowError."""
+               max_errors: int = MAX_ERRORS, progress: Callable[[int], None] | None = None) -> LoadedTable:
+    """Read, parse and validate a whole upload. File-level problems become one RowError.
+
+    `progress(rows_checked)` is called every PROGRESS_EVERY rows (background jobs show it)."""
     sha256 = file_sha256(file)
     count = 0
 
@@ -422,6 +427,8 @@ def load_table(file, filename: str, spec: TableSpec, *, row_validator: RowValida
         nonlocal count
         for row in rows:
             count += 1
+            if progress is not None and count % PROGRESS_EVERY == 0:
+                progress(count)
             yield row
 
     try:
@@ -432,6 +439,21 @@ def load_table(file, filename: str, spec: TableSpec, *, row_validator: RowValida
     if table_validator is not None and len(errors) < max_errors:
         errors = sorted([*errors, *table_validator(clean_rows)], key=lambda e: e.row_number)
     return LoadedTable(filename, sha256, [] if errors else clean_rows, errors, count)
+
+
+def count_rows(file, filename: str) -> int:
+    """Rows in the file below a one-line header (for a progress bar; blank rows included)."""
+    file.seek(0)
+    try:
+        if filename.lower().endswith((".xlsx", ".xlsm")):
+            from python_calamine import CalamineWorkbook
+
+            return max(0, CalamineWorkbook.from_filelike(_binary(file)).get_sheet_by_index(0).height - 1)
+        return max(0, sum(block.count(b"\n") for block in iter(lambda: file.read(1 << 20), b"")) - 1)
+    except Exception:  # an unreadable file: the import itself reports it
+        return 0
+    finally:
+        file.seek(0)
 
 
 def duplicates_within(rows: Iterable[dict], field_name: str, header: str) -> list[RowError]:

@@ -25,9 +25,9 @@ from dangbo.members import rules, summary
 from dangbo.members.models import EventKind, Gender, Member, MemberStatus, TheoryLevel
 from dangbo.orgs.models import CELL_KINDS, OrgKind
 
-# Validated and written inside one request (about 10-20 s for 20.000 rows of .xlsx on a 2-core
-# server; CSV is faster); bigger registers are split into several files.
-MAX_IMPORT_ROWS = 20_000
+# Files up to this size are imported inside the request; bigger ones run as a background job
+# with a progress bar (dangbo/jobs), whatever their number of rows.
+INLINE_MAX_BYTES = 256 * 1024
 
 _THEORY = {label: value for value, label in TheoryLevel.choices} | {"Không": ""}
 
@@ -89,8 +89,10 @@ class ImportResult:
         return self.table.errors
 
 
-def import_members(user, scope, file, filename: str, *, max_rows: int = MAX_IMPORT_ROWS) -> ImportResult:
-    """Check the whole file; write it only when every row is valid."""
+def import_members(user, scope, file, filename: str, *, max_rows: int | None = None,
+                   progress=None) -> ImportResult:
+    """Check the whole file; write it only when every row is valid (no row limit: big files run
+    as a background job, see dangbo/jobs). `progress(rows_checked)` reports reading progress."""
     rule_settings = settings.DANGBO_RULES
     today = timezone.localdate()
     targets: dict[str, _Target] = {}
@@ -123,7 +125,7 @@ def import_members(user, scope, file, filename: str, *, max_rows: int = MAX_IMPO
                     yield t.RowError(row[t.ROW], header, f"«{row[field_name]}» đã có trong hệ thống.")
 
     table = t.load_table(file, filename, MEMBER_SPEC, row_validator=check_row, table_validator=check_table,
-                         max_rows=max_rows)
+                         max_rows=max_rows, progress=progress)
     result = ImportResult(table)
     if table.ok:
         result.created = write_members(user, table, targets)
