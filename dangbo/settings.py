@@ -104,6 +104,10 @@ def database_from_url(url: str | None) -> dict:
 
 
 DATABASES = {"default": database_from_url(os.environ.get("DATABASE_URL"))}
+# Streaming replicas for read-only dashboards and reports (core/routers.py), comma-separated URLs.
+for _index, _url in enumerate(filter(None, os.environ.get("DANGBO_REPLICA_URLS", "").split(",")), start=1):
+    DATABASES[f"replica_{_index}"] = {**database_from_url(_url.strip()), "TEST": {"MIRROR": "default"}}
+DATABASE_ROUTERS = ["dangbo.core.routers.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

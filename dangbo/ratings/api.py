@@ -14,6 +14,7 @@ from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 from ninja.responses import Status
 
+from dangbo.core.routers import reading_reports
 from dangbo.orgs.models import OrgClosure
 from dangbo.ratings import rollup, rules, services
 from dangbo.ratings.models import MemberRating, OrgRating
@@ -119,8 +120,9 @@ def _unit(unit: rollup.UnitRollup) -> dict:
 @router.get("/rollup/{org_id}/{year}", response=RollupOut,
             summary="Tổng hợp xếp loại của một tổ chức và từng đơn vị trực thuộc, so sánh năm trước, chỉ tiêu")
 def get_rollup(request, org_id: int, year: int):
-    org = visible_org(request, org_id)
-    result = rollup.build(org, year)
+    with reading_reports():  # a replica when one is configured (core/routers.py)
+        org = visible_org(request, org_id)
+        result = rollup.build(org, year)
     try:
         rule_set = rules.rules_for_year(year).code
     except LookupError:

@@ -16,6 +16,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods, require_POST
 
 from dangbo.core import charts, tabular, vn
+from dangbo.core.routers import reads_reports
 from dangbo.core.party_docx import DOCX_CONTENT_TYPE
 from dangbo.core.party_pdf import PDF_CONTENT_TYPE
 from dangbo.members.models import ACTIVE_STATUSES, Member
@@ -104,6 +105,7 @@ def _charts(result: rollup.Rollup, trend: dict) -> dict:
 
 
 @login_required
+@reads_reports
 def dashboard(request, pk, year):
     org, year = visible_org(request, pk), _year(year)
     result = rollup.build(org, year)
@@ -391,6 +393,7 @@ def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
 
 
 @login_required
+@reads_reports
 def export(request, pk, year, fmt):
     org, year = visible_org(request, pk), _year(year)
     result = rollup.build(org, year)

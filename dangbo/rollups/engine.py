@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from django.db import connection, transaction
+from django.db import connection, connections, router, transaction
 
 from dangbo.orgs.models import OrgClosure
 
@@ -213,6 +213,7 @@ def read(spec: SummarySpec, org_ids: Iterable[int], years: Iterable[int] | None 
         years = list(years)
         sql += f" AND year IN ({', '.join(['%s'] * len(years))})"
         params += years
-    with connection.cursor() as cursor:
+    # Dashboards read through the router: a replica inside reading_reports(), else the primary.
+    with connections[router.db_for_read(spec.model)].cursor() as cursor:
         cursor.execute(sql, params)
         return {tuple(row[:width]): dict(zip(spec.columns, row[width:])) for row in cursor.fetchall()}
