@@ -53,11 +53,13 @@ DANGBO_APPS = [
     "dangbo.orgs",
     "dangbo.members",
     "dangbo.access",
+    "dangbo.rollups",
     "dangbo.ratings",
     "dangbo.documents",
     "dangbo.congress",
     "dangbo.ingest",
     "dangbo.meetings",
+    "dangbo.jobs",
 ]
 
 INSTALLED_APPS = [
@@ -73,6 +75,8 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_tasks",
+    "django_tasks_db",
     *DANGBO_APPS,
 ]
 
@@ -150,6 +154,10 @@ def database_from_url(url: str | None) -> dict:
 
 
 DATABASES = {"default": database_from_url(os.environ.get("DATABASE_URL"))}
+# Streaming replicas for read-only dashboards and reports (core/routers.py), comma-separated URLs.
+for _index, _url in enumerate(filter(None, os.environ.get("DANGBO_REPLICA_URLS", "").split(",")), start=1):
+    DATABASES[f"replica_{_index}"] = {**database_from_url(_url.strip()), "TEST": {"MIRROR": "default"}}
+DATABASE_ROUTERS = ["dangbo.core.routers.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -299,3 +307,7 @@ if DEBUG:
     # Django's debug pages are inline HTML: in development the policy only reports, in the
     # browser console, what production would block.
     CONTENT_SECURITY_POLICY_REPORT_ONLY, CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY, None
+# Background jobs (dangbo/jobs): django-tasks with its database backend, run by `dangbo worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Member files above this size are imported by a background job with a progress page.
+DANGBO_IMPORT_INLINE_MAX_BYTES = int(os.environ.get("DANGBO_IMPORT_INLINE_MAX_BYTES", 256 * 1024))

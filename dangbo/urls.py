@@ -21,6 +21,7 @@ urlpatterns = [
     path("nhat-ky/", core_views.audit_log, name="audit_log"),
     path("nhat-ky-truy-cap/", audit_views.access_log, name="access_log"),
     path("tai-khoan/", include("dangbo.access.urls")),
+    path("cong-viec/", include("dangbo.jobs.urls")),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),
 ]

@@ -22,8 +22,8 @@ differ between apps (members, ratings, ...):
    column): ``HttpResponse(t.template_xlsx(SPEC), content_type=t.XLSX_CONTENT_TYPE)``
    or simply ``t.xlsx_download(t.template_xlsx(SPEC), "mau-xep-loai.xlsx")``.
 
-3. Read and validate the upload in one call. Rows stream from the file (openpyxl
-   read_only; CSV in UTF-8 with or without BOM, ``;`` or ``,`` sniffed from the header
+3. Read and validate the upload in one call. Rows stream from the file (python-calamine
+   for .xlsx; openpyxl stays for writing; CSV in UTF-8 with or without BOM, ``;`` or ``,`` sniffed from the header
    line); headers are matched without regard to case, accents or a trailing "(...)";
    strings are NFC-normalised; dates may be real Excel dates or dd/mm/yyyy text::
 
@@ -74,7 +74,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -315,6 +315,11 @@ def _raw_rows(file, filename: str) -> Iterator[tuple[int, tuple]]:
 
 
 def _xlsx_rows(file) -> Iterator[tuple[int, tuple]]:
+    """Rows of the first sheet, read with python-calamine (Rust): 100.000 rows in about 1,4 s
+    where openpyxl's read-only mode takes 12 s (DESIGN.md). Empty cells come back as ""; the
+    rows start at row 1 whatever is empty above, so the numbers are those Excel shows."""
+    from python_calamine import CalamineWorkbook
+
     file.seek(0)
     try:
         uploads.check_zip(_binary(file), "tệp Excel")
@@ -322,15 +327,12 @@ def _xlsx_rows(file) -> Iterator[tuple[int, tuple]]:
         raise TableFormatError(str(error)) from None
     file.seek(0)
     try:
-        workbook = load_workbook(file, read_only=True, data_only=True)
-    except Exception:  # zip, xml or openpyxl errors: the file is not a readable workbook
+        sheet = CalamineWorkbook.from_filelike(_binary(file)).get_sheet_by_index(0)
+        rows = sheet.iter_rows()
+    except Exception:  # zip, xml or calamine errors: the file is not a readable workbook
         raise TableFormatError("Không đọc được tệp Excel (.xlsx). Hãy lưu lại bằng Excel rồi thử lại.") from None
-    try:
-        sheet = workbook.worksheets[0]
-        for number, cells in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1):
-            yield number, cells
-    finally:
-        workbook.close()
+    for number, cells in enumerate(rows, start=1):
+        yield number, tuple(cells)
 
 
 def _csv_rows(file) -> Iterator[tuple[int, tuple]]:
@@ -453,10 +455,15 @@ def _pairs(problems: Iterable[Any]) -> Iterator[tuple[str, str]]:
             yield problem.field, problem.message
 
 
+PROGRESS_EVERY = 2000  # rows between two progress reports
+
+
 def load_table(file, filename: str, spec: TableSpec, *, row_validator: RowValidator | None = None,
                table_validator: TableValidator | None = None, max_rows: int | None = None,
-               max_errors: int = MAX_ERRORS) -> LoadedTable:
-    """Read, parse and validate a whole upload. File-level problems become one RowError."""
+               max_errors: int = MAX_ERRORS, progress: Callable[[int], None] | None = None) -> LoadedTable:
+    """Read, parse and validate a whole upload. File-level problems become one RowError.
+
+    `progress(rows_checked)` is called every PROGRESS_EVERY rows (background jobs show it)."""
     sha256 = file_sha256(file)
     count = 0
 
@@ -464,6 +471,8 @@ def load_table(file, filename: str, spec: TableSpec, *, row_validator: RowValida
         nonlocal count
         for row in rows:
             count += 1
+            if progress is not None and count % PROGRESS_EVERY == 0:
+                progress(count)
             yield row
 
     try:
@@ -474,6 +483,21 @@ def load_table(file, filename: str, spec: TableSpec, *, row_validator: RowValida
     if table_validator is not None and len(errors) < max_errors:
         errors = sorted([*errors, *table_validator(clean_rows)], key=lambda e: e.row_number)
     return LoadedTable(filename, sha256, [] if errors else clean_rows, errors, count)
+
+
+def count_rows(file, filename: str) -> int:
+    """Rows in the file below a one-line header (for a progress bar; blank rows included)."""
+    file.seek(0)
+    try:
+        if filename.lower().endswith((".xlsx", ".xlsm")):
+            from python_calamine import CalamineWorkbook
+
+            return max(0, CalamineWorkbook.from_filelike(_binary(file)).get_sheet_by_index(0).height - 1)
+        return max(0, sum(block.count(b"\n") for block in iter(lambda: file.read(1 << 20), b"")) - 1)
+    except Exception:  # an unreadable file: the import itself reports it
+        return 0
+    finally:
+        file.seek(0)
 
 
 def duplicates_within(rows: Iterable[dict], field_name: str, header: str) -> list[RowError]:

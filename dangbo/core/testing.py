@@ -38,6 +38,9 @@ def make_member(org: Organization, full_name: str, *, status: str = MemberStatus
                     admission_date=admission_date, official_date=official, gender=extra.pop("gender", "nam"),
                     citizen_id=extra.pop("citizen_id", str(next(_ids))), **extra)
     member.save()
+    from dangbo.members import summary
+
+    summary.apply_changes(before=[], after=[(org.pk, status)])  # as members.services.create_member does
     return member
 
 

@@ -9,7 +9,7 @@ one transaction, and one audit entry for the batch.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -20,13 +20,14 @@ from django.utils import timezone
 
 from dangbo.core import tabular as t
 from dangbo.core import vn
-from dangbo.members import rules
-from dangbo.members.models import EventKind, Gender, Member, MemberEvent, MemberStatus, TheoryLevel
+from dangbo.core.demo import bulk
+from dangbo.members import rules, summary
+from dangbo.members.models import EventKind, Gender, Member, MemberStatus, TheoryLevel
 from dangbo.orgs.models import CELL_KINDS, OrgKind
 
-# Validated and written inside one request (about 10-20 s for 20.000 rows of .xlsx on a 2-core
-# server; CSV is faster); bigger registers are split into several files.
-MAX_IMPORT_ROWS = 20_000
+# Files up to this size are imported inside the request; bigger ones run as a background job
+# with a progress bar (dangbo/jobs), whatever their number of rows.
+INLINE_MAX_BYTES = 256 * 1024
 
 _THEORY = {label: value for value, label in TheoryLevel.choices} | {"Không": ""}
 
@@ -88,8 +89,10 @@ class ImportResult:
         return self.table.errors
 
 
-def import_members(user, scope, file, filename: str, *, max_rows: int = MAX_IMPORT_ROWS) -> ImportResult:
-    """Check the whole file; write it only when every row is valid."""
+def import_members(user, scope, file, filename: str, *, max_rows: int | None = None,
+                   progress=None) -> ImportResult:
+    """Check the whole file; write it only when every row is valid (no row limit: big files run
+    as a background job, see dangbo/jobs). `progress(rows_checked)` reports reading progress."""
     rule_settings = settings.DANGBO_RULES
     today = timezone.localdate()
     targets: dict[str, _Target] = {}
@@ -122,7 +125,7 @@ def import_members(user, scope, file, filename: str, *, max_rows: int = MAX_IMPO
                     yield t.RowError(row[t.ROW], header, f"«{row[field_name]}» đã có trong hệ thống.")
 
     table = t.load_table(file, filename, MEMBER_SPEC, row_validator=check_row, table_validator=check_table,
-                         max_rows=max_rows)
+                         max_rows=max_rows, progress=progress)
     result = ImportResult(table)
     if table.ok:
         try:
@@ -169,35 +172,51 @@ def _chunks(items: list, size: int) -> Iterator[list]:
         yield items[start:start + size]
 
 
+WRITE_BATCH = 20_000  # rows per COPY / executemany
+
+
 @transaction.atomic
 def write_members(user, table: t.LoadedTable, targets: dict[str, _Target]) -> int:
-    """bulk_create the members (sort and search keys set here: bulk_create skips Member.save),
-    then their history, then one audit entry for the file."""
-    fields = [c.field for c in MEMBER_SPEC.columns if c.field != "organization"]
-    members = []
-    for row in table.rows:
-        name = vn.nfc(row["full_name"])
-        member = Member(**{f: row[f] for f in fields}, organization_id=targets[row["organization"]].pk)
-        member.full_name, member.sort_key, member.search_name = name, vn.name_sort_key(name), vn.fold(name)
-        members.append(member)
-    created = Member.objects.bulk_create(members, batch_size=t.BATCH_SIZE)
-    if any(m.pk is None for m in created):  # databases that cannot return ids from a bulk insert
-        raise RuntimeError("bulk_create did not return primary keys")
-    author = user if getattr(user, "is_authenticated", False) else None
-    MemberEvent.objects.bulk_create(_events(created, author), batch_size=t.BATCH_SIZE)
-    org_ids = {m.organization_id for m in created}
-    t.record_import(user, Member, table, count=len(created), organization_id=org_ids.pop() if len(org_ids) == 1 else None,
-                    note=f"Nhập {vn.format_number(len(created))} đảng viên từ tệp {table.filename}")
-    return len(created)
+    """Write the members and their history (kết nạp, + công nhận chính thức) at COPY speed:
+    ids reserved up front, rows built as tuples (sort and search keys computed here), COPY on
+    PostgreSQL and one executemany per batch on SQLite, all in the caller's transaction; then
+    the member strength roll-up and one audit entry for the file."""
+    author_id = user.pk if getattr(user, "is_authenticated", False) else None
+    now = bulk.db_datetime(timezone.now())
+    ids = bulk.reserve_ids(Member, len(table.rows))
+    strength = []
+    for start in range(0, len(table.rows), WRITE_BATCH):
+        members, events = [], []
+        for pk, row in zip(ids[start:start + WRITE_BATCH], table.rows[start:start + WRITE_BATCH]):
+            org_id = targets[row["organization"]].pk
+            members.append(_member_row(pk, row, org_id, now))
+            events.append((pk, EventKind.ADMITTED.value, _iso(row["admission_date"]), None, org_id, "", "", "Nhập từ tệp",
+                           author_id, now))
+            if row["official_date"]:
+                events.append((pk, EventKind.RECOGNIZED.value, _iso(row["official_date"]), None, None, "", "",
+                               "Nhập từ tệp", author_id, now))
+            strength.append((org_id, row["status"]))
+        bulk.insert_members(members)
+        bulk.insert_events(events)
+    summary.apply_changes(before=[], after=strength)
+    org_ids = {org_id for org_id, _ in strength}
+    t.record_import(user, Member, table, count=len(ids), organization_id=org_ids.pop() if len(org_ids) == 1 else None,
+                    note=f"Nhập {vn.format_number(len(ids))} đảng viên từ tệp {table.filename}")
+    return len(ids)
 
 
-def _events(members: Iterable[Member], author) -> Iterator[MemberEvent]:
-    for member in members:
-        yield MemberEvent(member_id=member.pk, kind=EventKind.ADMITTED, date=member.admission_date,
-                          to_organization_id=member.organization_id, created_by=author, note="Nhập từ tệp")
-        if member.official_date:
-            yield MemberEvent(member_id=member.pk, kind=EventKind.RECOGNIZED, date=member.official_date,
-                              created_by=author, note="Nhập từ tệp")
+def _member_row(pk: int, row: dict, org_id: int, now) -> tuple:
+    """One member in bulk.MEMBER_COLUMNS order, with the keys Member.save() would set."""
+    name = vn.nfc(row["full_name"])
+    return (pk, name, vn.name_sort_key(name), vn.fold(name), _iso(row["birth_date"]), row["gender"], row["ethnicity"],
+            row["religion"], row["home_town"], row["citizen_id"], row["phone"], row["education"],
+            row["professional_qualification"], row["political_theory"], row["occupation"], _iso(row["admission_date"]),
+            _iso(row["official_date"]), row["card_number"], org_id, row["status"], now, now)
+
+
+def _iso(value: date | None) -> str | None:
+    """Dates as ISO text: both databases parse it, and SQLite needs no date adapter."""
+    return value.isoformat() if value else None
 
 
 def template_for(scope) -> bytes:

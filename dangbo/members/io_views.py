@@ -5,7 +5,9 @@ import base64
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
+from django.conf import settings
+from django.shortcuts import redirect, render
+from django_htmx.http import HttpResponseClientRedirect
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
@@ -13,10 +15,11 @@ from dangbo.access.masking import Masker
 from dangbo.audit import access_log
 from dangbo.audit.models import AccessKind
 from dangbo.core import tabular
+from dangbo.jobs import services as jobs
 from dangbo.members import importer
 from dangbo.members.views import filtered_members
 
-MAX_UPLOAD_BYTES = 30 * 1024 * 1024
+MAX_UPLOAD_BYTES = 200 * 1024 * 1024
 ERRORS_SHOWN = 200
 
 
@@ -33,9 +36,15 @@ def import_members(request):
     """Upload form; on POST either "n members imported" or the table of errors (nothing written)."""
     if not request.scope.can_write_anything:
         raise PermissionDenied
-    context = {"max_rows": importer.MAX_IMPORT_ROWS, "max_megabytes": MAX_UPLOAD_BYTES // (1024 * 1024),
-               "spec": importer.MEMBER_SPEC}
+    context = {"max_megabytes": MAX_UPLOAD_BYTES // (1024 * 1024), "spec": importer.MEMBER_SPEC}
     if request.method == "POST":
+        upload = request.FILES.get("file")
+        if upload is not None and MAX_UPLOAD_BYTES >= upload.size > settings.DANGBO_IMPORT_INLINE_MAX_BYTES:
+            # A big file: checked and written by `dangbo worker`; the job page shows the progress.
+            job = jobs.start_member_import(request.user, upload)
+            if request.htmx:
+                return HttpResponseClientRedirect(job.get_absolute_url())
+            return redirect(job)
         context.update(_handle_upload(request))
     template = "members/import_result.html" if request.htmx and request.method == "POST" else "members/import.html"
     # 200 even with errors: htmx swaps only successful responses into the page.

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from dangbo.core import vn
 from dangbo.core.versioning import Versioned
+from dangbo.rollups.models import SubtreeTotals
 
 
 class Gender(models.TextChoices):
@@ -55,8 +56,10 @@ class Member(Versioned):
     admission_date = models.DateField("Ngày vào Đảng")
     official_date = models.DateField("Ngày chính thức", null=True, blank=True)
     card_number = models.CharField("Số thẻ đảng viên", max_length=20, unique=True, null=True, blank=True)
+    # No index of its own: member_org_status (organization, status) serves every lookup by organization.
     organization = models.ForeignKey(
-        "orgs.Organization", on_delete=models.PROTECT, related_name="members", verbose_name="Chi bộ"
+        "orgs.Organization", on_delete=models.PROTECT, related_name="members", verbose_name="Chi bộ",
+        db_index=False,
     )
     status = models.CharField("Trạng thái", max_length=12, choices=MemberStatus.choices)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -166,3 +169,18 @@ class MemberAbsence(models.Model):
     def __str__(self) -> str:
         until = vn.format_date(self.end) if self.end else "nay"
         return f"{self.get_kind_display()} {vn.format_date(self.start)} – {until}"
+
+
+class MemberSummary(SubtreeTotals):
+    """Maintained roll-up (dangbo/rollups): members now active in the organization's whole
+    subtree, official and probationary. Kept by members/summary.py on every member write."""
+
+    official = models.IntegerField(default=0)
+    probationary = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = "Tổng hợp số đảng viên theo cây tổ chức"
+
+    @property
+    def active(self) -> int:
+        return self.official + self.probationary

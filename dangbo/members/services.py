@@ -11,7 +11,7 @@ from django.utils import timezone
 from dangbo.audit import log as audit
 from dangbo.audit.models import AuditAction
 from dangbo.core import versioning, vn
-from dangbo.members import rules
+from dangbo.members import rules, summary
 from dangbo.members.models import ACTIVE_STATUSES, EventKind, Member, MemberAbsence, MemberEvent, MemberStatus
 from dangbo.orgs.models import Organization
 
@@ -49,6 +49,7 @@ def create_member(user, data: dict) -> Member:
     check_record(data)
     member = Member(**data)
     member.save()
+    summary.apply_changes(before=[], after=[(member.organization_id, member.status)])
     MemberEvent.objects.create(member=member, kind=EventKind.ADMITTED, date=member.admission_date,
                                to_organization=member.organization, created_by=_user(user))
     if member.official_date:
@@ -88,8 +89,9 @@ def transfer_member(user, member: Member, to_org: Organization, *, on: date, dec
     event = MemberEvent.objects.create(member=member, kind=EventKind.TRANSFER, date=on,
                                        from_organization_id=member.organization_id, to_organization=to_org,
                                        decision_number=decision_number, note=note, created_by=_user(user))
-    member.organization = to_org
-    member.save(update_fields=["organization", "updated_at"])
+    with summary.track(Member.objects.filter(pk=member.pk)):
+        member.organization = to_org
+        member.save(update_fields=["organization", "updated_at"])
     audit.record(user, AuditAction.UPDATE, member, before=before, note=f"Chuyển sinh hoạt đến {to_org.name}")
     return event
 
@@ -104,7 +106,8 @@ def transfer_members_in_bulk(user, source: Organization, target: Organization, *
                     decision_number=decision_number, note="Sắp xếp tổ chức", created_by=_user(user))
         for pk in members
     ], batch_size=2000)
-    Member.objects.filter(pk__in=members).update(organization=target)
+    with summary.track(Member.objects.filter(organization__in=[source, target])):
+        Member.objects.filter(pk__in=members).update(organization=target)
     if members:
         audit.record_bulk(user, Member, count=len(members), organization_id=target.pk,
                           note=f"Chuyển {len(members)} đảng viên từ {source.name} sang {target.name}")
@@ -120,9 +123,10 @@ def recognize_official(user, member: Member, *, on: date, decision_number: str =
     if on < due:
         raise ValidationError({"official_date": f"Chưa đủ 12 tháng dự bị (đủ vào ngày {vn.format_date(due)})."})
     before = audit.snapshot(member)
-    member.status = MemberStatus.OFFICIAL
-    member.official_date = due
-    member.save(update_fields=["status", "official_date", "updated_at"])
+    with summary.track(Member.objects.filter(pk=member.pk)):
+        member.status = MemberStatus.OFFICIAL
+        member.official_date = due
+        member.save(update_fields=["status", "official_date", "updated_at"])
     event = MemberEvent.objects.create(member=member, kind=EventKind.RECOGNIZED, date=due,
                                        decision_number=decision_number, created_by=_user(user))
     audit.record(user, AuditAction.UPDATE, member, before=before, note="Công nhận đảng viên chính thức")
@@ -138,8 +142,9 @@ def end_membership(user, member: Member, status: str, *, on: date, decision_numb
     if not member.is_active:
         raise ValidationError({"status": "Đảng viên không còn sinh hoạt."})
     before = audit.snapshot(member)
-    member.status = status
-    member.save(update_fields=["status", "updated_at"])
+    with summary.track(Member.objects.filter(pk=member.pk)):
+        member.status = status
+        member.save(update_fields=["status", "updated_at"])
     event = MemberEvent.objects.create(member=member, kind=END_EVENTS[status], date=on,
                                        from_organization_id=member.organization_id, decision_number=decision_number,
                                        note=note, created_by=_user(user))

@@ -13,6 +13,7 @@ from dangbo.members import services
 from dangbo.members.filters import AGE_BANDS, MemberFilter, page_after
 from dangbo.members.forms import AbsenceEndForm, AbsenceForm, CorrectionForm, LifecycleForm, MemberForm, TransferForm
 from dangbo.members.models import Gender, MemberStatus
+from dangbo.orgs import counts
 
 
 def filtered_members(request):
@@ -24,6 +25,21 @@ def filtered_members(request):
     return member_filter, queryset
 
 
+COUNT_CAP = 10_000  # above this the list says "more than 10.000": counting 5,6M rows per page is not worth it
+
+
+def list_total(request, member_filter, queryset) -> int:
+    """How many members the list holds: exact from the maintained strength for a plain list of
+    an organization's active members, else counted up to COUNT_CAP + 1 (a bounded scan)."""
+    plain = (member_filter.status == "active" and not (member_filter.q or member_filter.gender
+                                                      or member_filter.age_band))
+    if plain and member_filter.organization_id:
+        org = request.scope.get_organization(member_filter.organization_id)
+        if request.scope.can_see_member_list(org):
+            return counts.member_counts_for([org.pk])[org.pk]["active"]
+    return queryset.order_by()[:COUNT_CAP + 1].count()
+
+
 @login_required
 def member_list(request):
     member_filter, queryset = filtered_members(request)
@@ -33,7 +49,8 @@ def member_list(request):
     context = {
         "rows": rows,
         "next_cursor": cursor,
-        "total": queryset.count(),
+        "total": list_total(request, member_filter, queryset),
+        "total_capped": COUNT_CAP,
         "filter": member_filter,
         "query_string": params.urlencode(),
         "statuses": MemberStatus.choices,

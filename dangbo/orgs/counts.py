@@ -12,7 +12,15 @@ def _empty() -> dict:
 
 
 def member_counts_for(org_ids: list[int]) -> dict[int, dict]:
-    """{org_id: {active, official, probationary}} over each organization's whole subtree.
+    """{org_id: {active, official, probationary}} over each organization's whole subtree, read
+    from the maintained summary (members/summary.py): one indexed lookup, whatever the size."""
+    from dangbo.members import summary
+
+    return summary.counts(list(org_ids))
+
+
+def live_member_counts_for(org_ids: list[int]) -> dict[int, dict]:
+    """The same numbers as member_counts_for, counted now from the member table.
 
     One join of the closure table with the (organization, status) index of members; written
     as SQL because the ORM would route the join through the organizations table and sort.

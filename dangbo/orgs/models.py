@@ -89,8 +89,12 @@ class OrgClosure(models.Model):
     """One row per (ancestor, descendant) pair, depth 0 for the node itself."""
 
     pk = models.CompositePrimaryKey("ancestor_id", "descendant_id")
-    ancestor = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="descendant_links")
-    descendant = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="ancestor_links")
+    # The primary key (ancestor, descendant) and orgclosure_desc_anc serve both directions:
+    # no separate foreign-key indexes.
+    ancestor = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="descendant_links",
+                                 db_index=False)
+    descendant = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="ancestor_links",
+                                   db_index=False)
     depth = models.PositiveSmallIntegerField()
 
     class Meta:

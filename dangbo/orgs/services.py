@@ -31,6 +31,10 @@ def update_organization(user, org: Organization, *, decision_number: str = "", c
     `version` is the one the editor read (versioning.EditConflict instead of overwriting)."""
     fields = {key: vn.nfc(value) if isinstance(value, str) else value for key, value in fields.items()}
     org, previous = versioning.update(user, org, fields, version=version)
+    if "kind" in previous:  # what the roll-ups count (e.g. grassroots organizations) may change
+        from dangbo.rollups import engine
+
+        engine.recompute_chain(org.pk)
     if "name" in previous:
         change = OrgChange.objects.create(kind=ChangeKind.RENAME, date=change_date or date.today(),
                                           decision_number=decision_number, old_name=previous["name"],

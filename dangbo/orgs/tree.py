@@ -62,8 +62,14 @@ def move_subtree(org: Organization, new_parent: Organization) -> None:
                 WHERE id IN (SELECT descendant_id FROM {table} WHERE ancestor_id = %s)""",
             [new_prefix, old_prefix_len + 1, depth_shift, org.pk],
         )
+    old_parent_id = org.parent_id
     Organization.objects.filter(pk=org.pk).update(parent=new_parent)
     org.refresh_from_db()
+    # The maintained roll-ups follow in the same transaction: the subtree's totals leave the
+    # old ancestors and join the new ones.
+    from dangbo.rollups import engine
+
+    engine.subtree_moved(org.pk, old_parent_id, new_parent.pk)
 
 
 @transaction.atomic

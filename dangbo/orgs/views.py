@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.db.models import Exists, OuterRef
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
@@ -12,14 +13,19 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 
 from dangbo.orgs.forms import DissolveForm, MergeForm, MoveForm, OrganizationForm, PositionForm, TermForm
-from dangbo.orgs.models import Position
+from dangbo.orgs.models import Organization, OrgClosure, Position
 
 
 def _with_counts(orgs, scope) -> list[dict]:
-    orgs = list(orgs)
-    visible_counts = [o.pk for o in orgs if scope.can_see_member_list(o)] if not scope.is_admin else [o.pk for o in orgs]
+    """Nodes with their member counts (one read of the maintained summary) and whether they
+    have children (one EXISTS per row inside the same query, not one query per node)."""
+    orgs = list(orgs.annotate(has_kids=Exists(Organization.objects.filter(parent=OuterRef("pk")))))
+    ids = [o.pk for o in orgs]
+    visible_counts = ids if scope.is_admin else list(
+        OrgClosure.objects.filter(ancestor_id__in=scope.read_roots, descendant_id__in=ids)
+        .values_list("descendant_id", flat=True).distinct())  # can_see_member_list, for all rows at once
     counts = member_counts_for(visible_counts)
-    return [{"org": o, "counts": counts.get(o.pk), "has_children": o.children.exists()} for o in orgs]
+    return [{"org": o, "counts": counts.get(o.pk), "has_children": o.has_kids} for o in orgs]
 
 
 @login_required
@@ -46,7 +52,7 @@ def detail(request, pk):
     committee = Position.objects.filter(organization=org, end__isnull=True).select_related("member").order_by("kind")
     return render(request, "orgs/detail.html", {
         "org": org,
-        "ancestors": [a for a in org.ancestors() if scope.organizations().filter(pk=a.pk).exists()],
+        "ancestors": list(org.ancestors().filter(pk__in=scope.organizations().values("pk"))),
         "children": _with_counts(kids, scope),
         "counts": member_counts_for([org.pk])[org.pk] if show_members else None,
         "committee": committee,

@@ -9,26 +9,28 @@ committees (20 per commune) -> 3 cells of 16 members each; one rating per member
 per grassroots organization for one year. Loaded with COPY on PostgreSQL (psycopg 3) and
 executemany on SQLite, under a root whose code starts with "BENCHR", reused while the
 member count matches. Prints the median of `--runs` timings of:
-- app: rollup.all_member_counts + rollup.all_grassroots_counts (what the app runs);
-- hand: the best hand-written SQL found for this shape (leaf cells lifted into their
-  grassroots parents first, then the closure for the remaining nodes);
-and checks both give identical numbers.
+- read: the national dashboard's numbers (root and its children) from the maintained
+  summary (what every dashboard, export and API call runs);
+- rebuild: the app's full recomputation of the summary (after bulk loads);
+- hand: the fastest correct SQL found (per-organization counts with the levels pivoted into
+  columns, lifted over the closure table in one join), read only;
+- DuckDB: the same SQL on the same rows in DuckDB (bench extra), the near-limit reference;
+and checks that all give identical numbers.
 """
 from __future__ import annotations
 
-import io
 import random
 import statistics
 import time
-from collections import Counter
 from datetime import date, datetime, timezone
 
 from django.db import connection, transaction
 
 from dangbo.members.models import Member
 from dangbo.orgs.models import Organization, OrgClosure
-from dangbo.ratings import rollup, rules
+from dangbo.ratings import rollup, rules, summary
 from dangbo.ratings.models import MemberRating, OrgRating
+from dangbo.rollups import engine
 
 YEAR = 2025
 PROVINCES = 34
@@ -150,47 +152,73 @@ def _reset_sequences() -> None:
 
 # -- the hand-written baseline ---------------------------------------------------------------
 
-
-def hand_written(year: int) -> tuple[dict, dict]:
-    """Best SQL found for this shape: cells (leaves) are summed into their parent first, so the
-    closure join only sees the ~1/4 of nodes above the cells; the cells' own totals come
-    straight from the per-organization counts."""
-    m, c, o, r = rollup.MEMBER_TABLE, rollup.CLOSURE_TABLE, rollup.ORG_TABLE, rollup.ORG_RATING_TABLE
-    members_sql = f"""
-        WITH per_org AS (SELECT organization_id, level, COUNT(*) AS n FROM {m} WHERE year = %s
-                         GROUP BY organization_id, level),
-        lifted AS (SELECT CASE WHEN o.kind = 'chi_bo' THEN o.parent_id ELSE p.organization_id END AS org_id,
-                          p.level, SUM(p.n) AS n
-                   FROM per_org p JOIN {o} o ON o.id = p.organization_id GROUP BY 1, 2)
-        SELECT c.ancestor_id, l.level, SUM(l.n) FROM lifted l JOIN {c} c ON c.descendant_id = l.org_id
-        GROUP BY c.ancestor_id, l.level
-        UNION ALL
-        SELECT p.organization_id, p.level, p.n FROM per_org p JOIN {o} o ON o.id = p.organization_id
-        WHERE o.kind = 'chi_bo'
-    """
-    grassroots_sql = f"""
-        SELECT c.ancestor_id, r.level, COUNT(*) FROM {r} r
-        JOIN {o} o ON o.id = r.organization_id AND o.kind IN ('dang_bo_co_so', 'chi_bo_co_so')
-        JOIN {c} c ON c.descendant_id = r.organization_id
-        WHERE r.year = %s GROUP BY c.ancestor_id, r.level
-    """
-    with connection.cursor() as cursor:
-        cursor.execute(members_sql, [year])
-        members = rollup._grouped(cursor.fetchall())
-        cursor.execute(grassroots_sql, [year])
-        grassroots = rollup._grouped(cursor.fetchall())
-    return members, grassroots
+LEVEL_SUMS = ", ".join(f"COUNT(CASE WHEN level = '{level}' THEN 1 END) AS m_{level}" for level in rules.LEVELS)
+ORG_LEVEL_SUMS = ", ".join(f"COUNT(CASE WHEN r.level = '{level}' THEN 1 END) AS g_{level}" for level in rules.LEVELS)
+LIFTED = ", ".join([f"SUM(p.m_{level})" for level in rules.LEVELS] + [f"SUM(p.g_{level})" for level in rules.LEVELS])
+ZEROS_M = ", ".join(f"0 AS m_{level}" for level in rules.LEVELS)
+ZEROS_G = ", ".join(f"0 AS g_{level}" for level in rules.LEVELS)
 
 
-def app_rollup(year: int) -> tuple[dict, dict]:
-    return rollup.all_member_counts(year), rollup.all_grassroots_counts(year)
+def hand_sql(member_table: str, org_rating_table: str, org_table: str, closure_table: str) -> str:
+    """The fastest correct SQL found for the national roll-up (every node, every year): count
+    each organization's ratings once with the four levels pivoted into integer columns, then
+    lift those per-organization rows over the closure table in one join. Plain SQL that
+    PostgreSQL, SQLite and DuckDB all run."""
+    return f"""
+        SELECT c.ancestor_id, p.year, {LIFTED}
+        FROM (SELECT organization_id, year, {LEVEL_SUMS}, {ZEROS_G} FROM {member_table}
+              GROUP BY organization_id, year
+              UNION ALL
+              SELECT r.organization_id, r.year, {ZEROS_M}, {ORG_LEVEL_SUMS}
+              FROM {org_rating_table} r JOIN {org_table} o ON o.id = r.organization_id
+              WHERE o.kind IN ('dang_bo_co_so', 'chi_bo_co_so') GROUP BY r.organization_id, r.year) p
+        JOIN {closure_table} c ON c.descendant_id = p.organization_id
+        GROUP BY c.ancestor_id, p.year"""
+
+
+def _as_result(rows) -> dict:
+    return {(int(row[0]), int(row[1])): tuple(int(v) for v in row[2:]) for row in rows if any(row[2:])}
+
+
+def hand_written() -> dict:
+    sql = hand_sql(rollup.MEMBER_TABLE, rollup.ORG_RATING_TABLE, rollup.ORG_TABLE, rollup.CLOSURE_TABLE)
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL jit = off")
+            cursor.execute("SET LOCAL work_mem = '64MB'")
+        cursor.execute(sql)
+        return _as_result(cursor.fetchall())
+
+
+def app_rebuild() -> dict:
+    """What the app runs after a bulk load: the whole RatingSummary recomputed and written."""
+    engine.rebuild([summary.SPEC.name])
+    return {key: values for key, values in engine.stored(summary.SPEC).items()}
+
+
+def duckdb_reference(runs: int) -> tuple[float | None, dict]:
+    from dangbo.core import duckref
+
+    if not duckref.available():
+        return None, {}
+    tables = {
+        "member_rating": ("organization_id INTEGER, year INTEGER, level VARCHAR",
+                          f"SELECT organization_id, year, level FROM {rollup.MEMBER_TABLE}"),
+        "org_rating": ("organization_id INTEGER, year INTEGER, level VARCHAR",
+                       f"SELECT organization_id, year, level FROM {rollup.ORG_RATING_TABLE}"),
+        "org": ("id INTEGER, kind VARCHAR", f"SELECT id, kind FROM {rollup.ORG_TABLE}"),
+        "closure": ("ancestor_id INTEGER, descendant_id INTEGER",
+                    f"SELECT ancestor_id, descendant_id FROM {rollup.CLOSURE_TABLE}"),
+    }
+    ms, rows = duckref.timed_query(tables, hand_sql("member_rating", "org_rating", "org", "closure"), runs)
+    return ms, _as_result(rows)
 
 
 def _median_time(function, runs: int):
     times, result = [], None
     for _ in range(runs):
         started = time.perf_counter()
-        result = function(YEAR)
+        result = function()
         times.append(time.perf_counter() - started)
     return statistics.median(times), result
 
@@ -202,17 +230,25 @@ def run(members: int, runs: int, stdout) -> dict:
         with connection.cursor() as cursor:
             for model in (Organization, OrgClosure, MemberRating, OrgRating):
                 cursor.execute(f"VACUUM ANALYZE {model._meta.db_table}")
-    function_pairs = [("hand", hand_written), ("app", app_rollup)]
-    function_pairs[0][1](YEAR)  # warm the cache once
+    root = Organization.objects.get(code=ROOT_CODE)
+    hand_written()  # warm the cache once
     timings, results = {}, {}
-    for name, function in function_pairs:
+    for name, function in (("hand", hand_written), ("rebuild", app_rebuild)):
         timings[name], results[name] = _median_time(function, runs)
-    same = results["app"] == results["hand"]
-    nodes = len(results["app"][0])
-    total = sum(results["app"][0][Organization.objects.get(code=ROOT_CODE).pk].values())
-    ratio = timings["app"] / timings["hand"]
-    stdout.write(f"Database: {connection.vendor}; members rated: {total:,}; nodes rolled up: {nodes:,}")
-    stdout.write(f"App roll-up (members + grassroots, every node): {timings['app'] * 1000:.0f} ms (median of {runs})")
-    stdout.write(f"Hand-written SQL:                               {timings['hand'] * 1000:.0f} ms (median of {runs})")
-    stdout.write(f"Ratio app / hand-written: {ratio:.2f} (target ≤ 2); identical numbers: {same}")
-    return {"app": timings["app"], "hand": timings["hand"], "ratio": ratio, "same": same, "nodes": nodes}
+    timings["read"], _ = _median_time(lambda: rollup.build(root, YEAR), runs)
+    duck_ms, results["duckdb"] = duckdb_reference(runs)
+    same = results["rebuild"] == results["hand"] and (duck_ms is None or results["duckdb"] == results["hand"])
+    nodes = len(results["hand"])
+    total = sum(results["hand"][(root.pk, YEAR)][:4])
+    ratio = timings["rebuild"] / timings["hand"]
+    stdout.write(f"Database: {connection.vendor}; members rated: {total:,}; nodes rolled up: {nodes:,}; "
+                 f"median of {runs}")
+    stdout.write(f"Dashboard numbers, national root + its children (read of the summary): "
+                 f"{timings['read'] * 1000:.1f} ms")
+    stdout.write(f"Full roll-up, app (recompute and write every summary row): {timings['rebuild'] * 1000:.0f} ms")
+    stdout.write(f"Full roll-up, fastest hand-written SQL (read only):        {timings['hand'] * 1000:.0f} ms")
+    stdout.write("Full roll-up, DuckDB on the same rows (near-limit reference): "
+                 + (f"{duck_ms:.0f} ms" if duck_ms is not None else "not installed (pip install -e '.[bench]')"))
+    stdout.write(f"Ratio app rebuild / hand-written: {ratio:.2f} (target ≤ 2); identical numbers: {same}")
+    return {"rebuild": timings["rebuild"], "hand": timings["hand"], "read": timings["read"], "duckdb_ms": duck_ms,
+            "ratio": ratio, "same": same, "nodes": nodes}

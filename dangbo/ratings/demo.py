@@ -14,7 +14,7 @@ from django.conf import settings
 
 from dangbo.members.models import ACTIVE_STATUSES, Member
 from dangbo.orgs.models import GRASSROOTS_KINDS, Organization, OrgClosure
-from dangbo.ratings import rules
+from dangbo.ratings import rules, summary
 from dangbo.ratings.models import MemberRating, OrgRating, PeriodStatus, RatingPeriod, RatingTarget
 
 # Shares of each level, per year offset (older year a little weaker, so the trend rises).
@@ -89,4 +89,5 @@ def populate(ctx) -> None:
             RatingTarget(organization=province, year=year, subject=subject, min_level=level, min_percent=percent,
                          source="Nghị quyết Đại hội Đảng bộ tỉnh (dữ liệu mẫu)")
             for subject, level, percent in TARGETS])
+    summary.rebuild()  # a bulk load: the maintained roll-up is recomputed set-based once
     ctx.stdout.write(f"  ratings: {member_rows} lượt xếp loại đảng viên, {org_rows} lượt xếp loại tổ chức cơ sở đảng")

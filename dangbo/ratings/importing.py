@@ -14,7 +14,7 @@ from dangbo.core import tabular as t
 from dangbo.core import vn
 from dangbo.members.models import Member
 from dangbo.orgs.models import Organization, OrgClosure
-from dangbo.ratings import rules, services
+from dangbo.ratings import rules, services, summary
 from dangbo.ratings.models import MemberRating
 
 MAX_ROWS = 50_000
@@ -135,6 +135,7 @@ def write(user, importer: Importer, table: t.LoadedTable) -> int:
         raise ValueError("Tệp còn lỗi, không ghi.")
     members = [importer.members[row[t.ROW]] for row in table.rows]
     existing = {r.member_id: r for r in MemberRating.objects.filter(year=importer.year, member__in=members)}
+    existing_before = {r.pk: (r.organization_id, importer.year, r.level) for r in existing.values()}
     rated_by_cache: dict[int, Organization] = {}
     to_create, to_update = [], []
     for row, member in zip(table.rows, members):
@@ -150,6 +151,10 @@ def write(user, importer: Importer, table: t.LoadedTable) -> int:
             for key, value in values.items():
                 setattr(current, key, value)
             to_update.append(current)
+    # The roll-up moves by what changed: old (cell, level) of updated rows out, new ones in.
+    summary.apply_member_changes(
+        before=[existing_before[r.pk] for r in to_update],
+        after=[(r.organization_id, importer.year, r.level) for r in (*to_create, *to_update)])
     MemberRating.objects.bulk_create(to_create, batch_size=t.BATCH_SIZE)
     MemberRating.objects.bulk_update(to_update, ["level", "rated_on", "disciplined", "remedied", "notes",
                                                  "organization", "rated_by", "updated_at"], batch_size=t.BATCH_SIZE)

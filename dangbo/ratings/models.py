@@ -12,6 +12,7 @@ from django.db import models
 
 from dangbo.core.versioning import Versioned
 from dangbo.ratings import rules
+from dangbo.rollups.models import SubtreeSummary
 
 
 class Level(models.TextChoices):
@@ -81,7 +82,7 @@ class RatingFields(Versioned):
 
 class MemberRating(RatingFields):
     member = models.ForeignKey("members.Member", on_delete=models.CASCADE, related_name="ratings",
-                               verbose_name="Đảng viên")
+                               verbose_name="Đảng viên", db_index=False)  # member_rating_unique leads with it
     # The cell the member belonged to when rated; roll-ups count by it.
     organization = models.ForeignKey("orgs.Organization", on_delete=models.PROTECT, related_name="member_ratings",
                                      verbose_name="Chi bộ")
@@ -148,3 +149,20 @@ class RatingTarget(models.Model):
 
         return (f"{vn.format_percent(self.min_percent)} {self.get_subject_display().lower()} "
                 f"{Level(self.min_level).label.lower()} trở lên")
+
+
+class RatingSummary(SubtreeSummary):
+    """Maintained roll-up (dangbo/rollups): members and grassroots organizations rated at each
+    level in the organization's whole subtree for one year. Kept by ratings/summary.py."""
+
+    members_htxsnv = models.IntegerField(default=0)
+    members_httnv = models.IntegerField(default=0)
+    members_htnv = models.IntegerField(default=0)
+    members_khtnv = models.IntegerField(default=0)
+    grassroots_htxsnv = models.IntegerField(default=0)
+    grassroots_httnv = models.IntegerField(default=0)
+    grassroots_htnv = models.IntegerField(default=0)
+    grassroots_khtnv = models.IntegerField(default=0)
+
+    class Meta(SubtreeSummary.Meta):
+        verbose_name = "Tổng hợp xếp loại theo cây tổ chức"

@@ -18,7 +18,9 @@ from django.db import connection
 from dangbo.core import vn
 from dangbo.orgs.models import GRASSROOTS_KINDS, Organization, OrgClosure
 from dangbo.ratings import rules
-from dangbo.ratings.models import MemberRating, OrgRating, RatingTarget, TargetSubject
+from dangbo.ratings import summary
+from dangbo.ratings.models import MemberRating, OrgRating, RatingSummary, RatingTarget, TargetSubject
+from dangbo.rollups import engine
 
 MEMBER_TABLE = MemberRating._meta.db_table
 ORG_RATING_TABLE = OrgRating._meta.db_table
@@ -92,8 +94,51 @@ def _grouped(rows) -> dict[int, Counter]:
     return result
 
 
+def _from_summary(org_ids, years, columns) -> dict[tuple[int, int], Counter]:
+    rows = engine.read(summary.SPEC, org_ids, years)
+    return {key: Counter({column.split("_", 1)[1]: counts[column] for column in columns if counts[column]})
+            for key, counts in rows.items()}
+
+
 def member_counts(org_ids: list[int], year: int) -> dict[int, Counter]:
-    """{org_id: Counter(level -> members rated)} over each organization's whole subtree."""
+    """{org_id: Counter(level -> members rated)} over each organization's whole subtree
+    (read from the maintained summary: one indexed lookup per organization)."""
+    found = _from_summary(org_ids, [year], summary.MEMBER_COLUMNS)
+    return {org: counter for (org, _), counter in found.items() if counter}
+
+
+def grassroots_counts(org_ids: list[int], year: int) -> dict[int, Counter]:
+    """{org_id: Counter(level -> grassroots organizations rated)} over each whole subtree."""
+    found = _from_summary(org_ids, [year], summary.GRASSROOTS_COLUMNS)
+    return {org: counter for (org, _), counter in found.items() if counter}
+
+
+def counts_by_year(org_id: int) -> dict[str, dict[int, Counter]]:
+    """{"members": {year: Counter}, "grassroots": {year: Counter}} for one subtree, every year."""
+    out: dict[str, dict[int, Counter]] = {"members": {}, "grassroots": {}}
+    for subject, columns in (("members", summary.MEMBER_COLUMNS), ("grassroots", summary.GRASSROOTS_COLUMNS)):
+        for (_, year), counter in _from_summary([org_id], None, columns).items():
+            if counter:
+                out[subject][year] = counter
+    return out
+
+
+def all_rollups(year: int) -> dict[int, dict[str, Counter]]:
+    """{org_id: {"members": Counter, "grassroots": Counter}} for every node, computed now from the
+    ratings (the summary's fresh computation: per-organization pivot lifted over the closure)."""
+    result: dict[int, dict[str, Counter]] = {}
+    for (org, row_year), values in engine.fresh(summary.SPEC).items():
+        if row_year != year:
+            continue
+        counts = dict(zip(summary.SPEC.columns, values))
+        result[org] = {subject: Counter({c.split("_", 1)[1]: counts[c] for c in columns if counts[c]})
+                       for subject, columns in (("members", summary.MEMBER_COLUMNS),
+                                                ("grassroots", summary.GRASSROOTS_COLUMNS))}
+    return result
+
+
+def live_member_counts(org_ids: list[int], year: int) -> dict[int, Counter]:
+    """The same numbers as member_counts, counted now from the ratings (for checks and benches)."""
     if not org_ids:
         return {}
     ids = _placeholders(org_ids)
@@ -110,76 +155,12 @@ def member_counts(org_ids: list[int], year: int) -> dict[int, Counter]:
     return _grouped(_fetch(sql, [year, *org_ids, *org_ids]))
 
 
-def grassroots_counts(org_ids: list[int], year: int) -> dict[int, Counter]:
-    """{org_id: Counter(level -> grassroots organizations rated)} over each whole subtree."""
-    if not org_ids:
-        return {}
-    ids = _placeholders(org_ids)
-    sql = f"""
-        SELECT c.ancestor_id, r.level, COUNT(*)
-        FROM {ORG_RATING_TABLE} r
-        JOIN {ORG_TABLE} o ON o.id = r.organization_id
-        JOIN {CLOSURE_TABLE} c ON c.descendant_id = r.organization_id
-        WHERE r.year = %s AND o.kind IN ({_placeholders(GRASSROOTS)}) AND c.ancestor_id IN ({ids})
-        GROUP BY c.ancestor_id, r.level
-    """
-    return _grouped(_fetch(sql, [year, *GRASSROOTS, *org_ids]))
-
-
-def all_member_counts(year: int) -> dict[int, Counter]:
-    """Every organization node at once (national roll-up), members per level."""
-    sql = f"""
-        SELECT c.ancestor_id, p.level, SUM(p.n)
-        FROM (SELECT organization_id, level, COUNT(*) AS n FROM {MEMBER_TABLE}
-              WHERE year = %s GROUP BY organization_id, level) p
-        JOIN {CLOSURE_TABLE} c ON c.descendant_id = p.organization_id
-        GROUP BY c.ancestor_id, p.level
-    """
-    return _grouped(_fetch(sql, [year]))
-
-
-def all_grassroots_counts(year: int) -> dict[int, Counter]:
-    """Every organization node at once, grassroots organizations per level."""
-    sql = f"""
-        SELECT c.ancestor_id, r.level, COUNT(*)
-        FROM {ORG_RATING_TABLE} r
-        JOIN {ORG_TABLE} o ON o.id = r.organization_id
-        JOIN {CLOSURE_TABLE} c ON c.descendant_id = r.organization_id
-        WHERE r.year = %s AND o.kind IN ({_placeholders(GRASSROOTS)})
-        GROUP BY c.ancestor_id, r.level
-    """
-    return _grouped(_fetch(sql, [year, *GRASSROOTS]))
-
-
-def all_rollups(year: int) -> dict[int, dict[str, Counter]]:
-    """{org_id: {"members": Counter, "grassroots": Counter}} for every node with ratings."""
-    result: dict[int, dict[str, Counter]] = {}
-    for subject, counts in (("members", all_member_counts(year)), ("grassroots", all_grassroots_counts(year))):
-        for org_id, counter in counts.items():
-            result.setdefault(org_id, {"members": Counter(), "grassroots": Counter()})[subject] = counter
-    return result
-
-
-def counts_by_year(org_id: int) -> dict[str, dict[int, Counter]]:
-    """{"members": {year: Counter}, "grassroots": {year: Counter}} for one subtree, every year."""
-    members = _fetch(f"""
-        SELECT year, level, COUNT(*) FROM {MEMBER_TABLE}
-        WHERE organization_id IN (SELECT descendant_id FROM {CLOSURE_TABLE} WHERE ancestor_id = %s)
-        GROUP BY year, level""", [org_id])
-    grassroots = _fetch(f"""
-        SELECT r.year, r.level, COUNT(*) FROM {ORG_RATING_TABLE} r JOIN {ORG_TABLE} o ON o.id = r.organization_id
-        WHERE o.kind IN ({_placeholders(GRASSROOTS)}) AND r.organization_id IN
-              (SELECT descendant_id FROM {CLOSURE_TABLE} WHERE ancestor_id = %s)
-        GROUP BY r.year, r.level""", [*GRASSROOTS, org_id])
-    return {"members": _grouped(members), "grassroots": _grouped(grassroots)}
-
-
 def rated_years() -> list[int]:
-    """Years that have any rating, newest first."""
-    # order_by(): the default ordering would add a joined sort key to the DISTINCT (a full scan).
-    years = set(MemberRating.objects.order_by().values_list("year", flat=True).distinct())
-    years |= set(OrgRating.objects.order_by().values_list("year", flat=True).distinct())
-    return sorted(years, reverse=True)
+    """Years that have any rating, newest first: the summary rows of the root organizations
+    (a handful of rows; never a DISTINCT over every rating)."""
+    years = (RatingSummary.objects.filter(organization__parent__isnull=True).order_by()
+             .values_list("year", flat=True).distinct())
+    return sorted(set(years), reverse=True)
 
 
 # -- what the dashboard and the reports show ---------------------------------------------------
@@ -267,8 +248,10 @@ def build(org: Organization, year: int) -> Rollup:
 def trend(org: Organization, years: int = 5) -> dict:
     """Share at HTTNV or above (members, grassroots) over the last `years` rated years."""
     data = counts_by_year(org.pk)
-    all_years = sorted(set(data["members"]) | set(data["grassroots"]))[-years:]
+    rated = sorted(set(data["members"]) | set(data["grassroots"]))
+    all_years = rated[-years:]
     return {
+        "all_years": rated[::-1],  # every year rated in this subtree, newest first
         "years": all_years,
         "members": [LevelCounts(dict(data["members"].get(y, {}))) for y in all_years],
         "grassroots": [LevelCounts(dict(data["grassroots"].get(y, {}))) for y in all_years],

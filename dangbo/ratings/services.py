@@ -23,7 +23,7 @@ from dangbo.core import versioning, vn
 from dangbo.members import rules as member_rules
 from dangbo.members.models import ACTIVE_STATUSES, AbsenceKind, EventKind, Member, MemberAbsence, MemberEvent
 from dangbo.orgs.models import GRASSROOTS_KINDS, Organization, OrgClosure
-from dangbo.ratings import rules
+from dangbo.ratings import rules, summary
 from dangbo.ratings.models import MemberRating, OrgRating, PeriodStatus, RatingPeriod, RatingTarget
 
 END_EVENT_KINDS = (EventKind.DECEASED, EventKind.REMOVED, EventKind.EXPELLED, EventKind.TRANSFER_OUT)
@@ -180,9 +180,10 @@ def validate_subtree(org: Organization, year: int) -> rules.Validation:
     above = grassroots_of(org)
     if above:
         grassroots_ids.add(above.pk)
-    from dangbo.ratings.rollup import member_counts
+    from dangbo.ratings.rollup import live_member_counts
 
-    groups = member_counts(sorted(grassroots_ids), year)
+    # Counted from the ratings themselves: closing a period locks the year on these numbers.
+    groups = live_member_counts(sorted(grassroots_ids), year)
     names = dict(Organization.objects.filter(pk__in=groups).values_list("pk", "name"))
     result.breaches += rules.quota_breaches(groups, ratio, names)
 
@@ -309,9 +310,16 @@ def save_cell_ratings(user, cell: Organization, year: int, inputs: list[RatingIn
     """
     lock_writable(cell, year)
     _member_entries(inputs, year, cell.name)
-    existing = {r.member_id: r for r in MemberRating.objects.select_for_update(of=("self",)).order_by("pk")
-                .filter(year=year, member__in=[i.member for i in inputs])}
+    touched = MemberRating.objects.filter(year=year, member__in=[i.member for i in inputs])
+    # Rows locked first, so the roll-up difference below is read under the lock.
+    existing = {r.member_id: r for r in touched.select_for_update(of=("self",)).order_by("pk")}
     _check_versions(inputs, existing)
+    with summary.track_members(touched):   # the maintained roll-ups follow in the same transaction
+        outcome = _write_cell_ratings(user, cell, year, inputs, existing)
+    return {**outcome, "warnings": quota_warnings(cell, year)}
+
+
+def _write_cell_ratings(user, cell: Organization, year: int, inputs: list[RatingInput], existing: dict) -> dict:
     rated_by = default_rated_by(cell)
     to_create, to_update, to_delete = [], [], []
     for item in inputs:
@@ -347,7 +355,7 @@ def save_cell_ratings(user, cell: Organization, year: int, inputs: list[RatingIn
                                f"{len(to_delete)} xóa",
                           details={"year": year, "created": len(to_create), "updated": len(to_update),
                                    "deleted": len(to_delete)})
-    return {"saved": len(to_create) + len(to_update), "removed": len(to_delete), "warnings": quota_warnings(cell, year)}
+    return {"saved": len(to_create) + len(to_update), "removed": len(to_delete)}
 
 
 def _check_versions(inputs: list[RatingInput], existing: dict[int, MemberRating]) -> None:
@@ -387,11 +395,13 @@ def save_member_rating(user, member: Member, year: int, *, level: str, rated_on:
     lock_writable(cell, year)
     item = RatingInput(member, level, disciplined, remedied, notes, rated_on)
     _member_entries([item], year, cell.name)
-    current = MemberRating.objects.select_for_update(of=("self",)).filter(member=member, year=year).order_by("pk").first()
-    values = {"organization": cell, "rated_by": rated_by or default_rated_by(cell), "level": level,
-              "disciplined": disciplined, "remedied": remedied, "notes": vn.nfc(notes),
-              "rated_on": rated_on or default_rating_date(year)}
-    return _save_rating(user, MemberRating, current, dict(member=member, year=year), values, version)
+    touched = MemberRating.objects.filter(member=member, year=year)
+    current = touched.select_for_update(of=("self",)).order_by("pk").first()
+    with summary.track_members(touched):
+        values = {"organization": cell, "rated_by": rated_by or default_rated_by(cell), "level": level,
+                  "disciplined": disciplined, "remedied": remedied, "notes": vn.nfc(notes),
+                  "rated_on": rated_on or default_rating_date(year)}
+        return _save_rating(user, MemberRating, current, dict(member=member, year=year), values, version)
 
 
 def _save_rating(user, model, current, key: dict, values: dict, version: int | None):
@@ -431,16 +441,18 @@ def save_org_rating(user, org: Organization, year: int, *, level: str, rated_on:
     rule_set = rules.rules_for_year(year)
     flags = {name for name, on in (("violations", violations), ("disciplined", disciplined),
                                    ("subordinate_disciplined", subordinate_disciplined)) if on}
-    current = OrgRating.objects.select_for_update(of=("self",)).filter(organization=org, year=year).order_by("pk").first()
     if level:
         breach = rules.cap_breach(level, flags, rule_set, remedied=remedied, khtnv_triggers=khtnv_triggers(),
                                   subject_name=org.name)
         if breach:
             raise ValidationError({"level": breach.message})
-    values = {"rated_by": org.parent or org, "level": level, "rated_on": rated_on or default_rating_date(year),
-              "notes": vn.nfc(notes), "violations": violations, "disciplined": disciplined,
-              "subordinate_disciplined": subordinate_disciplined, "remedied": remedied}
-    return _save_rating(user, OrgRating, current, dict(organization=org, year=year), values, version)
+    touched = OrgRating.objects.filter(organization=org, year=year)
+    current = touched.select_for_update(of=("self",)).order_by("pk").first()
+    with summary.track_orgs(touched):
+        values = {"rated_by": org.parent or org, "level": level, "rated_on": rated_on or default_rating_date(year),
+                  "notes": vn.nfc(notes), "violations": violations, "disciplined": disciplined,
+                  "subordinate_disciplined": subordinate_disciplined, "remedied": remedied}
+        return _save_rating(user, OrgRating, current, dict(organization=org, year=year), values, version)
 
 
 # -- targets ----------------------------------------------------------------------------------------

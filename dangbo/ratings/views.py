@@ -21,10 +21,12 @@ from dangbo.audit import access_log
 from dangbo.audit.models import AccessKind
 from dangbo.core import charts, tabular, versioning, vn
 from dangbo.core import charts, tabular, vn
+from dangbo.core.routers import reads_reports
 from dangbo.core.party_docx import DOCX_CONTENT_TYPE
 from dangbo.core.party_pdf import PDF_CONTENT_TYPE
 from dangbo.meetings import followup as meeting_followup
 from dangbo.members.models import ACTIVE_STATUSES, Member
+from dangbo.orgs.counts import member_counts_for
 from dangbo.orgs.models import Organization, OrgClosure
 from dangbo.ratings import importing, reports, rollup, rules, services
 from dangbo.ratings.forms import LEVEL_CHOICES, ImportForm, MemberRatingForm, OrgRatingForm, TargetForm
@@ -109,25 +111,29 @@ def _charts(result: rollup.Rollup, trend: dict) -> dict:
 
 
 @login_required
+@reads_reports
 def dashboard(request, pk, year):
     org, year = visible_org(request, pk), _year(year)
     result = rollup.build(org, year)
     trend = rollup.trend(org)
+    rated_years = trend["all_years"]
     periods = list(services.covering_periods(org, year))
     own_period = next((p for p in periods if p.organization_id == org.pk), None)
     writable, reason = services.period_state(org, year, periods)
     can_write = request.scope.can_write(org)
-    breaches = services.validate_subtree(org, year).breaches if own_period and own_period.is_open else []
-    active = Member.objects.filter(status__in=ACTIVE_STATUSES,
-                                   organization_id__in=OrgClosure.objects.filter(ancestor=org).values("descendant_id"))
+    # The full validation reads every rating of the subtree: run on request, never on each visit
+    # (closing validates again anyway).
+    checked = bool(request.GET.get("kiem_tra")) and own_period is not None and own_period.is_open
+    breaches = services.validate_subtree(org, year).breaches if checked else []
+    active = member_counts_for([org.pk])[org.pk]["active"]  # the maintained member strength
     return render(request, "ratings/dashboard.html", {
         "org": org, "year": year, "result": result, "trend": trend, "charts": _charts(result, trend),
         "levels": [(level, rules.LEVEL_LABELS[level], rules.LEVEL_SHORT[level]) for level in rules.LEVELS],
         "ancestors": [a for a in org.ancestors() if request.scope.can_see_member_list(a)],
         "periods": periods, "own_period": own_period, "writable": writable, "period_reason": reason,
-        "can_write": can_write, "breaches": breaches, "unrated": max(0, active.count() - result.total.members.total)
+        "can_write": can_write, "breaches": breaches, "checked": checked, "unrated": max(0, active - result.total.members.total)
         if year == timezone.localdate().year else None,
-        "rule_set": _rule_set(year), "years": sorted(set(rollup.rated_years()) | {year}, reverse=True),
+        "rule_set": _rule_set(year), "years": sorted(set(rated_years) | {year}, reverse=True),
         "has_members": org.members.filter(status__in=ACTIVE_STATUSES).exists(),
         "target_form": TargetForm() if can_write else None,
         "own_targets": RatingTarget.objects.filter(organization=org, year=year),
@@ -409,6 +415,7 @@ def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
 
 
 @login_required
+@reads_reports
 def export(request, pk, year, fmt):
     org, year = visible_org(request, pk), _year(year)
     result = rollup.build(org, year)

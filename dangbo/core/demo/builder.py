@@ -26,6 +26,7 @@ from dangbo.core.demo.generator import CHUNK, NATIONAL_THRESHOLD, MemberGenerato
 from dangbo.members.models import Member, MemberEvent
 from dangbo.orgs.models import Organization, Position, Term
 from dangbo.orgs.tree import rebuild_tree
+from dangbo.rollups import engine as rollups
 
 PASSWORD = "dangbo2026"
 HOOK_APPS = ("ratings", "documents", "congress", "ingest", "meetings")
@@ -106,6 +107,7 @@ def build_demo(*, seed: int = 2026, members: int = 8000, province: str | int | N
         result.timings["members_write"] = write_seconds
         bulk.reset_sequences([Organization, Term, Member, MemberEvent, Position])
         result.users = create_logins(plan, generator)
+        rollups.rebuild(["members"])  # a bulk load: member strength summed once, set-based
         audit.record_bulk(result.users["admin"], Member, count=result.members,
                           note=f"Dữ liệu mẫu (dangbo demo --seed {seed})",
                           details={"count": result.members, "seed": seed, "organizations": len(plan.orgs)})

@@ -69,6 +69,21 @@ def next_id(model) -> int:
         return int(cursor.fetchone()[0])
 
 
+def reserve_ids(model, count: int) -> list[int]:
+    """`count` primary keys no other writer will take, for rows written with explicit ids
+    (COPY cannot return them). PostgreSQL draws them from the table's sequence; SQLite has a
+    single writer, so the next ids after MAX(id) inside the caller's transaction are free."""
+    if count <= 0:
+        return []
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", [table, count])
+            return [row[0] for row in cursor.fetchall()]
+    first = next_id(model)
+    return list(range(first, first + count))
+
+
 def reset_sequences(models: Sequence) -> None:
     """After explicit ids, point PostgreSQL sequences past them (SQLite follows MAX(rowid))."""
     statements = connection.ops.sequence_reset_sql(no_style(), list(models))

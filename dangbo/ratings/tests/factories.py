@@ -10,18 +10,24 @@ Year 2024: An HTTNV, Bình HTTNV, Huy HTNV; grassroots_a HTNV.
 """
 from datetime import date
 
+from dangbo.ratings import summary
 from dangbo.ratings.models import MemberRating, OrgRating, RatingPeriod, RatingTarget
 
 
 def rate(member, year, level, org=None, **extra):
     org = org or member.organization
-    return MemberRating.objects.create(member=member, year=year, level=level, organization=org,
-                                       rated_by=extra.pop("rated_by", org), rated_on=date(year, 12, 15), **extra)
+    rating = MemberRating.objects.create(member=member, year=year, level=level, organization=org,
+                                         rated_by=extra.pop("rated_by", org), rated_on=date(year, 12, 15), **extra)
+    summary.apply_member_changes(before=[], after=[(org.pk, year, level)])  # as the services do
+    return rating
 
 
 def rate_org(org, year, level, **extra):
-    return OrgRating.objects.create(organization=org, year=year, level=level, rated_by=org.parent or org,
-                                    rated_on=date(year, 12, 20), **extra)
+    rating = OrgRating.objects.create(organization=org, year=year, level=level, rated_by=org.parent or org,
+                                      rated_on=date(year, 12, 20), **extra)
+    if org.is_grassroots:
+        summary.apply_changes("grassroots", before=[], after=[(org.pk, year, level)])
+    return rating
 
 
 def known_ratings(t):

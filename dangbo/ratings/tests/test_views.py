@@ -46,7 +46,9 @@ def test_numbers_link_to_the_members_behind_them(rated, login):
 
 def test_breaches_are_listed_before_closing_and_block_it(rated, login):
     client = login(rated.admin)
-    page = client.get(reverse("ratings:dashboard", args=[rated.province.pk, YEAR])).content.decode()
+    url = reverse("ratings:dashboard", args=[rated.province.pk, YEAR])
+    assert "Vi phạm cần sửa" not in client.get(url).content.decode()  # the check runs on request only
+    page = client.get(url, {"kiem_tra": "1"}).content.decode()
     assert "Vi phạm cần sửa trước khi khóa đợt (3)" in page
     response = client.post(reverse("ratings:period", args=[rated.province.pk, YEAR, "close"]), follow=True)
     assert "Chưa thể khóa" in response.content.decode()

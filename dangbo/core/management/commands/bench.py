@@ -1,5 +1,6 @@
 """`dangbo bench scale --members N`: load and roll-up figures on SQLite and PostgreSQL, each
-beside a hand-written SQL baseline on the same data (ratio = app time / hand-written time).
+beside the fastest hand-written SQL on the same data (ratio = app time / hand-written time),
+and that SQL in DuckDB on the same rows as the near-limit reference (the `bench` extra).
 
 Each database runs in its own subprocess (`--only sqlite|postgresql`) because Django's
 settings pick one database per process: SQLite in var/bench.sqlite3, PostgreSQL in the
@@ -37,10 +38,17 @@ class Command(BaseCommand):
     requires_system_checks: list = []
 
     def add_arguments(self, parser):
-        parser.add_argument("scenario", choices=["scale", "ratings", "load"],
+        parser.add_argument("scenario", choices=["scale", "ratings", "pages", "import", "load"],
                             help="scale: load and member counts on both databases; "
                                  "ratings: national rating roll-up vs hand-written SQL in the current database; "
+                                 "pages: server time and query count of the daily pages in the current database; "
+                                 "import: the member import of --rows generated rows (.xlsx, .csv), rolled back; "
                                  "load: virtual users against gunicorn on PostgreSQL (dangbo.core.loadtest)")
+        parser.add_argument("--rows", type=int, default=100_000, help="import: rows of the generated file")
+        parser.add_argument("--fill-ratings", type=int, metavar="YEAR",
+                            help="pages: first rate every active member and grassroots organization for YEAR")
+        parser.add_argument("--year", type=int, default=2025, help="pages: the dashboards' year")
+        parser.add_argument("--page", help="pages: only pages whose label contains this")
         parser.add_argument("--members", type=int, default=1_000_000)
         parser.add_argument("--seed", type=int, default=2026)
         parser.add_argument("--runs", type=int, default=3, help="timed runs per figure (median)")
@@ -72,6 +80,16 @@ class Command(BaseCommand):
             from dangbo.ratings import bench as ratings_bench
 
             ratings_bench.run(options["members"], options["runs"], self.stdout)
+            return
+        if options["scenario"] == "import":
+            from dangbo.members import importbench
+
+            importbench.run(options["rows"], options["runs"], self.stdout)
+            return
+        if options["scenario"] == "pages":
+            from dangbo.core import pagebench
+
+            pagebench.run(options["year"], options["runs"], options["fill_ratings"], options["page"], self.stdout)
             return
         if options["only"]:
             result = run_one(options, self.stdout)
@@ -166,10 +184,16 @@ def format_table(results: dict, members: int, runs: int) -> str:
             (f"counts for all {_fmt_number(result['organizations'])} nodes (ms)",
              result["all"]["app_ms"], result["all"]["hand_ms"], False),
         ]
+        if "rebuild" in result:
+            rows.append(("member summary rebuild, write (ms)", result["rebuild"]["app_ms"],
+                         result["rebuild"]["hand_ms"], False))
         for name, app, hand, is_rate in rows:
             ratio = hand / app if is_rate else app / hand
             shown = _fmt_number if is_rate else _fmt_ms
             lines.append(f"{name:<44}{label:<12}{shown(app):>14}{shown(hand):>14}{ratio:>8.2f}")
+        if result.get("duckdb_all_ms") is not None:
+            lines.append(f"  {label} rows in DuckDB, counts for all nodes (near-limit reference): "
+                         f"{_fmt_ms(result['duckdb_all_ms'])} ms")
         lines.append(f"  {label}: {_fmt_number(result['members'])} active members, "
                      f"{_fmt_number(result['member_rows'])} member rows; data {result['data']}; "
                      f"loaded in {result['load']['total_s']:.1f} s")
@@ -202,8 +226,33 @@ def run_one(options, stdout) -> dict:
         "load": {**meta["load"], "hand_rows_per_s": hand_load_rate(runs)},
         "subtree": compare(runs, lambda: app_subtree(province_id), lambda: hand_subtree(province_id)),
         "all": compare(runs, app_all_counts, hand_all_counts),
+        "rebuild": compare(runs, app_rebuild_members, hand_all_counts),
+        "duckdb_all_ms": duckdb_all_counts(runs),
     }
     return result
+
+
+def app_rebuild_members() -> None:
+    """The app's full recomputation of the maintained member strength (after bulk loads)."""
+    from dangbo.rollups import engine
+
+    engine.rebuild(["members"])
+
+
+def duckdb_all_counts(runs: int) -> float | None:
+    """hand_all_counts' query in DuckDB on the same rows: the near-limit reference."""
+    from dangbo.core import duckref
+
+    if not duckref.available():
+        return None
+    tables = {
+        "members_member": ("organization_id INTEGER, status VARCHAR",
+                           "SELECT organization_id, status FROM members_member"),
+        "orgs_orgclosure": ("ancestor_id INTEGER, descendant_id INTEGER",
+                            "SELECT ancestor_id, descendant_id FROM orgs_orgclosure"),
+    }
+    ms, _ = duckref.timed_query(tables, HAND_ALL_COUNTS_SQL.replace("%s", "'{}'").format(ACTIVE[1], *ACTIVE), runs)
+    return ms
 
 
 def use_sqlite_file(path) -> None:
@@ -318,13 +367,15 @@ def hand_all_counts() -> int:
     """Same answer as all_member_counts: members counted once per organization with the
     official/probationary split in one pass (index-only on (organization_id, status)), then
     those sums pushed up the closure table; rows fetched as plain tuples."""
-    rows = _execute(
-        """SELECT c.ancestor_id, SUM(p.official), SUM(p.n) FROM
+    rows = _execute(HAND_ALL_COUNTS_SQL, [ACTIVE[1], *ACTIVE])
+    return len(rows)
+
+
+HAND_ALL_COUNTS_SQL = """SELECT c.ancestor_id, SUM(p.official), SUM(p.n) FROM
              (SELECT organization_id, SUM(CASE WHEN status = %s THEN 1 ELSE 0 END) AS official, COUNT(*) AS n
               FROM members_member WHERE status IN (%s, %s) GROUP BY organization_id) p
            JOIN orgs_orgclosure c ON c.descendant_id = p.organization_id
-           GROUP BY c.ancestor_id""", [ACTIVE[1], *ACTIVE])
-    return len(rows)
+           GROUP BY c.ancestor_id"""
 
 
 def hand_load_rate(runs: int) -> float:

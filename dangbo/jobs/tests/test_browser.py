@@ -1,0 +1,47 @@
+"""In the browser: a member file uploaded through the form becomes a job; its page shows the
+progress bar, then (the worker having run) the result, all or nothing on a bad row."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from dangbo.jobs.testing import run_queued_jobs
+from dangbo.members.models import Member
+from dangbo.members.tests.test_import import member_row, xlsx_upload
+
+pytestmark = pytest.mark.browser
+
+
+def upload_through_the_form(page, live_server, tmp_path, rows):
+    path = tmp_path / "dang-vien.xlsx"
+    path.write_bytes(xlsx_upload(rows).read())
+    page.goto(f"{live_server.url}/dang-vien/nhap/")
+    page.set_input_files("#import-file", str(path))
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r"/cong-viec/\d+/$"))
+
+
+def test_clerk_follows_a_big_import_and_a_bad_row_writes_nothing(live_tree, page_as, live_server, tmp_path,
+                                                                 settings):
+    settings.DANGBO_IMPORT_INLINE_MAX_BYTES = 0
+    page = page_as(live_tree.staff_a)
+    code = live_tree.cell_a1.code
+    upload_through_the_form(page, live_server, tmp_path, [
+        member_row(code, name="Nguyễn Văn Mới", citizen_id="001090000001"),
+        member_row(code, name="Trần 2", citizen_id="001090000002")])  # a digit in the name: a bad row
+    expect(page.locator("#job-bar")).to_be_visible()
+    expect(page.locator("#job-status")).to_have_text("Đang chờ")
+
+    run_queued_jobs()
+
+    expect(page.locator("#job-result")).to_contain_text("không dòng nào được ghi", timeout=10_000)
+    expect(page.locator("#job-errors")).to_contain_text("Dòng 3")
+    assert not Member.objects.filter(full_name="Nguyễn Văn Mới").exists()
+
+    upload_through_the_form(page, live_server, tmp_path, [
+        member_row(code, name="Nguyễn Văn Mới", citizen_id="001090000001")])
+    run_queued_jobs()
+    expect(page.locator("#job-result")).to_contain_text("Đã nhập 1 đảng viên", timeout=10_000)
+    expect(page.locator("#job-bar")).to_have_attribute("value", "100")
