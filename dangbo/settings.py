@@ -27,6 +27,7 @@ DANGBO_APPS = [
     "dangbo.documents",
     "dangbo.congress",
     "dangbo.ingest",
+    "dangbo.admission",
 ]
 
 INSTALLED_APPS = [
@@ -143,6 +144,22 @@ DANGBO_RULES = {
     # the rating date is rated with the previous organization's opinion.
     "rating_leave_months_not_rated": int(os.environ.get("DANGBO_RATING_LEAVE_MONTHS", "3")),
     "rating_transfer_consult_months": 6,
+    # Admission (DOMAIN.md §3, §9): working-day limits whose carry-over into 294-QĐ/TW is (U),
+    # the certificate's validity (N), the due-list notice and youth band (U), holiday files.
+    "admission_decision_days": 60,
+    "admission_decision_extension_days": 30,
+    "admission_ceremony_days": 30,
+    "admission_recognition_days": 30,
+    "admission_recognition_decision_days": 30,
+    "admission_certificate_valid_months": 60,
+    "admission_sponsor_min_months": 12,
+    "admission_youth_union_max_age_months": 30 * 12 + 11,
+    "admission_due_notice_months": 11,
+    "admission_max_failed_recognition_votes": 3,
+    # Directories of <year>.csv files of days off and working Saturdays (see admission/calendar.py);
+    # empty: the files shipped with dangbo. Extra days off as dd/mm/yyyy, comma-separated.
+    "admission_holiday_dirs": [d for d in os.environ.get("DANGBO_HOLIDAY_DIRS", "").split(os.pathsep) if d],
+    "admission_extra_days_off": [d for d in os.environ.get("DANGBO_EXTRA_DAYS_OFF", "").split(",") if d.strip()],
 }
 
 LOGGING = {

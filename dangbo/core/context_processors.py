@@ -6,6 +6,7 @@ APP_LINKS = [
     ("documents:index", "Văn bản"),
     ("congress:index", "Đại hội"),
     ("ingest:index", "Trích xuất"),
+    ("admission:index", "Kết nạp đảng viên"),
 ]
 
 

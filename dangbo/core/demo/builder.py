@@ -28,7 +28,7 @@ from dangbo.orgs.models import Organization, Position, Term
 from dangbo.orgs.tree import rebuild_tree
 
 PASSWORD = "dangbo2026"
-HOOK_APPS = ("ratings", "documents", "congress", "ingest")
+HOOK_APPS = ("ratings", "documents", "congress", "ingest", "admission")
 # username -> role; the scope is chosen from the generated tree.
 LOGINS = [("admin", Role.ADMIN), ("tochuc", Role.STAFF), ("lanhdao", Role.LEADER), ("tochuc_xa", Role.STAFF),
           ("bithu", Role.CELL_SECRETARY), ("dangvien", Role.MEMBER)]
