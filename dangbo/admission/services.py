@@ -15,7 +15,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from dangbo.admission import config, rules
-from dangbo.admission.models import AdmissionStep, Candidate, Relative, Source, Sponsor
+from dangbo.admission.models import (AdmissionStep, AdmissionTarget, Candidate, Hamlet, Relative, Source, Sponsor,
+                                     TargetSource)
 from dangbo.audit import log as audit
 from dangbo.audit.models import AuditAction
 from dangbo.core import vn
@@ -469,3 +470,77 @@ def bulk_record(user, candidates: list[Candidate], step: str, *, on: date, decis
         except ValidationError as error:
             problems[candidate.full_name] = [m for messages in error.message_dict.values() for m in messages]
     return moved, problems
+
+
+# -- targets ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def set_target(user, organization: Organization, year: int, target: int,
+               source: str = TargetSource.ENTERED) -> AdmissionTarget:
+    """Enter (or change) a unit's admission target for a year."""
+    errors = {}
+    if not 2000 <= year <= 2100:
+        errors["year"] = ["Năm không hợp lệ."]
+    if target is None or target < 0:
+        errors["target"] = ["Chỉ tiêu phải là số không âm."]
+    _raise({k: v for k, v in errors.items()})
+    existing = AdmissionTarget.objects.filter(organization=organization, year=year).first()
+    before = audit.snapshot(existing) if existing else None
+    row, _ = AdmissionTarget.objects.update_or_create(organization=organization, year=year,
+                                                      defaults={"target": target, "source": source})
+    audit.record(user, AuditAction.UPDATE if existing else AuditAction.CREATE, row, before=before,
+                 note=f"Chỉ tiêu kết nạp năm {year}: {vn.format_number(target)}")
+    return row
+
+
+@transaction.atomic
+def split_target(user, parent: Organization, year: int, total: int | None = None) -> list[AdmissionTarget]:
+    """Split the parent's target among its direct units in proportion to their members at the
+    start of the year (largest remainder, rules.split_target); `total` sets the parent's first."""
+    from dangbo.admission import progress
+
+    if total is not None:
+        set_target(user, parent, year, total)
+    own = AdmissionTarget.objects.filter(organization=parent, year=year).first()
+    if own is None:
+        raise ValidationError({"target": "Chưa có chỉ tiêu của đơn vị để phân bổ."})
+    children = list(parent.children.filter(dissolved__isnull=True).order_by("path"))
+    if not children:
+        raise ValidationError({"target": "Đơn vị không có tổ chức trực thuộc."})
+    at_start = progress.members_at_start(year, [c.pk for c in children])
+    parts = rules.split_target(own.target, [at_start.get(c.pk, 0) for c in children])
+    AdmissionTarget.objects.filter(organization__in=children, year=year).delete()
+    rows = AdmissionTarget.objects.bulk_create([
+        AdmissionTarget(organization=child, year=year, target=part, source=TargetSource.SPLIT)
+        for child, part in zip(children, parts)])
+    audit.record_bulk(user, AdmissionTarget, count=len(rows), organization_id=parent.pk,
+                      note=f"Phân bổ chỉ tiêu kết nạp năm {year} ({vn.format_number(own.target)}) "
+                           f"cho {len(rows)} đơn vị trực thuộc")
+    return rows
+
+
+# -- hamlets ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def save_hamlet(user, organization: Organization, *, name: str, kind: str, member_count: int, has_cell: bool,
+                updated_on: date | None = None, hamlet: Hamlet | None = None) -> Hamlet:
+    name = vn.nfc(name)
+    errors = {}
+    if not name:
+        errors["name"] = ["Nhập tên thôn, tổ dân phố."]
+    elif Hamlet.objects.filter(organization=organization, name=name).exclude(pk=hamlet.pk if hamlet else None).exists():
+        errors["name"] = ["Đã có thôn, tổ dân phố này trong danh sách."]
+    if member_count is None or member_count < 0:
+        errors["member_count"] = ["Số đảng viên phải là số không âm."]
+    if has_cell and not member_count:
+        errors["has_cell"] = ["Thôn, tổ dân phố có chi bộ thì phải có đảng viên."]
+    _raise(errors)
+    before = audit.snapshot(hamlet) if hamlet else None
+    hamlet = hamlet or Hamlet(organization=organization)
+    hamlet.name, hamlet.kind, hamlet.member_count, hamlet.has_cell = name, kind, member_count, has_cell
+    hamlet.updated_on = updated_on or _today()
+    hamlet.save()
+    audit.record(user, AuditAction.UPDATE if before else AuditAction.CREATE, hamlet, before=before)
+    return hamlet
