@@ -199,7 +199,7 @@ def done_steps(candidate: Candidate) -> dict[str, date]:
 @transaction.atomic
 def record_step(user, candidate: Candidate, step: str, data: StepInput) -> AdmissionStep:
     """Record one step of DOMAIN.md §3.2–3.6 for one candidate, after every rule of it."""
-    candidate = Candidate.objects.select_for_update().select_related("organization", "member").get(pk=candidate.pk)
+    candidate = Candidate.objects.select_for_update(of=("self",)).select_related("organization", "member").get(pk=candidate.pk)
     on = data.on
     if on is None:
         raise ValidationError({"on": "Nhập ngày."})
