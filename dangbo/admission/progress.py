@@ -198,3 +198,31 @@ def hamlets(org: Organization) -> HamletSummary:
     rows = list(Hamlet.objects.filter(organization_id__in=OrgClosure.objects.filter(ancestor_id=org.pk)
                                       .values("descendant_id")).select_related("organization"))
     return HamletSummary(len(rows), [h for h in rows if h.member_count == 0], [h for h in rows if not h.has_cell])
+
+
+PIPELINE_STAGES = tuple(stage for stage in rules.STAGES if stage not in (rules.DONE, rules.STOPPED))
+# Stages after a passing chi bộ resolution and before the decision: "proposed for admission".
+PROPOSED_STAGES = (rules.GRASSROOTS_RESOLUTION, rules.DECISION)
+
+
+def stage_counts(ancestor_ids: list[int]) -> dict[int, dict[str, int]]:
+    """{organization id: {stage: candidates}} over each subtree, candidates still in the pipeline."""
+    if not ancestor_ids:
+        return {}
+    marks = ", ".join(["%s"] * len(ancestor_ids))
+    sql = f"""
+        SELECT c.ancestor_id, p.stage, SUM(p.n)
+        FROM (SELECT organization_id, stage, COUNT(*) AS n FROM {CANDIDATE_TABLE}
+              WHERE stage NOT IN (%s, %s)
+                AND organization_id IN (SELECT descendant_id FROM {CLOSURE_TABLE} WHERE ancestor_id IN ({marks}))
+              GROUP BY organization_id, stage) p
+        JOIN {CLOSURE_TABLE} c ON c.descendant_id = p.organization_id
+        WHERE c.ancestor_id IN ({marks})
+        GROUP BY c.ancestor_id, p.stage
+    """
+    result = {org_id: dict.fromkeys(PIPELINE_STAGES, 0) for org_id in ancestor_ids}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [rules.DONE, rules.STOPPED, *ancestor_ids, *ancestor_ids])
+        for org_id, stage, n in cursor.fetchall():
+            result[org_id][stage] = int(n)
+    return result
