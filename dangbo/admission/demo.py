@@ -72,7 +72,9 @@ class _Builder:
         name = make_name(rng, group, male, birth.year)
         dates, failures = {rules.COURSE: start}, {}
         day = start
-        for step in rules.steps_for(under_committee)[1:]:
+        if rng.random() < 0.08:  # picked out by the chi bộ, not yet on an awareness course
+            dates, start = {}, None
+        for step in (rules.steps_for(under_committee)[1:] if dates else ()):
             low, high = GAPS[step]
             day = day + timedelta(days=low + int(rng.random() * (high - low)))
             if day > self.today:
@@ -94,11 +96,12 @@ class _Builder:
             organization_id=cell_id, full_name=name, sort_key=vn.name_sort_key(name), search_name=vn.fold(name),
             birth_date=birth, gender="nam" if male else "nu", ethnicity=ETHNIC_GROUPS[group],
             religion="Công giáo" if rng.random() < 0.04 else ("Phật giáo" if rng.random() < 0.04 else "Không"),
-            workplace=_pick(rng, WORKPLACES), youth_union_member=rules.age_in_months(birth, start) < 30 * 12,
+            workplace=_pick(rng, WORKPLACES), youth_union_member=rules.age_in_months(birth, self.today) < 30 * 12,
             source=Source.YOUTH_UNION if rng.random() < 0.6 else _pick(rng, [(Source.MASS_ORGANIZATION, 0.6),
                                                                                (Source.OTHER, 0.4)]),
-            course_certificate_number=f"{100 + int(rng.random() * 800)}-GCN/TTCT", course_certificate_date=start,
-            stage=stage, stage_since=max(dates.values()), created_by=self.ctx.admin,
+            course_certificate_number=f"{100 + int(rng.random() * 800)}-GCN/TTCT" if start else "",
+            course_certificate_date=start, stage=stage, stage_since=max(dates.values(), default=None),
+            created_by=self.ctx.admin,
             stop_reason="Rút đơn xin vào Đảng" if stage == rules.STOPPED else "",
             admitted_on=dates.get(rules.DECISION), ceremony_on=dates.get(rules.CEREMONY),
             official_on=rules.probation_end(dates[rules.CEREMONY]) if rules.RECOGNITION in dates else None,
@@ -240,7 +243,7 @@ def populate(ctx) -> None:
             officials[member.organization_id].append(member)
     builder = _Builder(ctx)
     for cell_id, kind in cells:
-        for _ in range(_poisson(ctx.random, sizes[cell_id] * YEARLY_RATE * PIPELINE_YEARS * 1.4)):
+        for _ in range(_poisson(ctx.random, sizes[cell_id] * YEARLY_RATE * PIPELINE_YEARS * 0.95)):
             builder.plan(cell_id, kind == OrgKind.CELL, officials[cell_id])
     builder.write()
     targets = _targets(ctx, province)

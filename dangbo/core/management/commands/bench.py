@@ -37,9 +37,10 @@ class Command(BaseCommand):
     requires_system_checks: list = []
 
     def add_arguments(self, parser):
-        parser.add_argument("scenario", choices=["scale", "ratings"],
+        parser.add_argument("scenario", choices=["scale", "ratings", "admission"],
                             help="scale: load and member counts on both databases; "
-                                 "ratings: national rating roll-up vs hand-written SQL in the current database")
+                                 "ratings: national rating roll-up vs hand-written SQL in the current database; "
+                                 "admission: national admission progress roll-up vs hand-written SQL, same")
         parser.add_argument("--members", type=int, default=1_000_000)
         parser.add_argument("--seed", type=int, default=2026)
         parser.add_argument("--runs", type=int, default=3, help="timed runs per figure (median)")
@@ -54,6 +55,11 @@ class Command(BaseCommand):
             from dangbo.ratings import bench as ratings_bench
 
             ratings_bench.run(options["members"], options["runs"], self.stdout)
+            return
+        if options["scenario"] == "admission":
+            from dangbo.admission import bench as admission_bench
+
+            admission_bench.run(options["members"], options["runs"], self.stdout)
             return
         if options["only"]:
             result = run_one(options, self.stdout)
