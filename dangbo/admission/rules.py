@@ -2,7 +2,7 @@
 
 No Django imports: every function takes plain values and its unverified (U) parameters
 explicitly, so the rules are tested without a database and a deployment changes what is
-unverified in `settings.DANGBO_RULES` (see `admission.settings_view`). Sources: DOMAIN.md §3
+unverified in `settings.DANGBO_RULES` (read by `admission.config`). Sources: DOMAIN.md §3
 (and §0: the Charter is implemented by 294-QĐ/TW of 26/5/2025 with guidance 06-HD/TW of
 09/6/2025; before 1/7/2025 by 232-QĐ/TW and 24-QĐ/TW).
 

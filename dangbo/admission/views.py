@@ -175,22 +175,25 @@ def _step_form(candidate: Candidate, data=None, files=None) -> StepForm | None:
                     escalated=candidate.escalated)
 
 
-@login_required
-def candidate_detail(request, pk):
-    candidate = v.get_candidate(request.scope, pk)
+def _candidate_context(request, candidate: Candidate, step_form: StepForm | None) -> dict:
     can_write = request.scope.can_write(candidate.organization_id)
     today = timezone.localdate()
-    due = deadlines.for_candidates([candidate], today).get(candidate.pk)
-    return render(request, "admission/candidate.html", {
-        "c": candidate, "can_write": can_write, "due": due,
-        "steps": candidate.steps.select_related("created_by").order_by("date", "id"),
+    return {
+        "c": candidate, "can_write": can_write, "due": deadlines.for_candidates([candidate], today).get(candidate.pk),
+        "steps": candidate.steps.order_by("date", "id"),
         "relatives": candidate.relatives.all(), "sponsors": candidate.sponsors.select_related("member"),
-        "step_form": _step_form(candidate) if can_write else None, "relative_form": RelativeForm(),
+        "step_form": step_form if can_write else None, "relative_form": RelativeForm(),
         "verify_form": VerifyForm(relatives=candidate.relatives.filter(verified_on__isnull=True)),
         "stop_form": StopForm(), "edit_form": CandidateForm(instance=candidate) if can_write else None,
         "eligibility": _eligibility(candidate, today),
         "ancestors": _ancestors(request, candidate.organization) + [candidate.organization],
-    })
+    }
+
+
+@login_required
+def candidate_detail(request, pk):
+    candidate = v.get_candidate(request.scope, pk)
+    return render(request, "admission/candidate.html", _candidate_context(request, candidate, _step_form(candidate)))
 
 
 def _eligibility(candidate: Candidate, today: date) -> list[str]:
@@ -241,14 +244,7 @@ def record_step(request, pk):
                                         f"({row.approve}/{row.total}, cần {rules.votes_needed(row.total)}).")
             return redirect(candidate)
     candidate.refresh_from_db()
-    return render(request, "admission/candidate.html", {
-        "c": candidate, "can_write": True, "steps": candidate.steps.order_by("date", "id"),
-        "relatives": candidate.relatives.all(), "sponsors": candidate.sponsors.select_related("member"),
-        "step_form": form, "relative_form": RelativeForm(), "stop_form": StopForm(),
-        "verify_form": VerifyForm(relatives=candidate.relatives.filter(verified_on__isnull=True)),
-        "eligibility": _eligibility(candidate, timezone.localdate()),
-        "ancestors": _ancestors(request, candidate.organization) + [candidate.organization],
-    }, status=422)
+    return render(request, "admission/candidate.html", _candidate_context(request, candidate, form), status=422)
 
 
 @login_required
