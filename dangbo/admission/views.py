@@ -171,7 +171,7 @@ def _sponsor_choices(candidate: Candidate):
 def _step_form(candidate: Candidate, data=None, files=None) -> StepForm | None:
     if not candidate.is_active:
         return None
-    return StepForm(data, files, step=candidate.stage, members=_sponsor_choices(candidate)[:1000],
+    return StepForm(data, files, step=candidate.stage, members=_sponsor_choices(candidate),
                     escalated=candidate.escalated)
 
 
