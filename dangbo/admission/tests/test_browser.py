@@ -18,6 +18,7 @@ def test_secretary_records_the_resolution_and_staff_sees_it_move(live_tree, page
     candidate = advance(t, new_candidate(t), until=rules.CELL_RESOLUTION)
     year = DATES[rules.CELL_RESOLUTION].year
     staff = page_as(t.staff_a)
+    staff.set_viewport_size({"width": 390, "height": 844})
     staff.goto(f"{live_server.url}/ket-nap/{t.commune_a.pk}/")
     assert "Vì Thị Hoa" in staff.locator("section[data-stage=nq_chi_bo]").inner_text()
     staff.goto(f"{live_server.url}/ket-nap/{t.commune_a.pk}/tien-do/?nam={year}")
@@ -39,6 +40,8 @@ def test_secretary_records_the_resolution_and_staff_sees_it_move(live_tree, page
     staff.goto(f"{live_server.url}/ket-nap/{t.commune_a.pk}/")
     assert "Vì Thị Hoa" in staff.locator("section[data-stage=nq_dang_uy]").inner_text()
     assert "Vì Thị Hoa" not in staff.locator("section[data-stage=nq_chi_bo]").inner_text()
+    assert staff.evaluate("document.documentElement.scrollWidth") <= 390 + 1  # the board scrolls inside itself
     staff.goto(f"{live_server.url}/ket-nap/{t.commune_a.pk}/tien-do/?nam={year}")
     assert proposed_of(staff, t.grassroots_a.name) == "1"
     assert staff.locator("#proposed").inner_text() == "1"
+    assert staff.evaluate("document.documentElement.scrollWidth") <= 390 + 1
