@@ -233,19 +233,16 @@ def _nothing(*args) -> None:
 
 
 def _check_course(candidate, done, data) -> bool:
+    """The certificate is issued at the end of the course, so never before the course's date."""
     errors = []
     if data.certificate_date is None:
         errors.append("Nhập ngày cấp giấy chứng nhận.")
-    elif data.certificate_date > data.on + _days(366):
-        errors.append("Ngày cấp giấy chứng nhận không hợp lệ.")
+    elif data.certificate_date < data.on:
+        errors.append("Ngày cấp giấy chứng nhận trước ngày học lớp.")
+    elif data.certificate_date > _today():
+        errors.append("Ngày cấp giấy chứng nhận ở tương lai.")
     _raise({"certificate_date": errors})
     return True
-
-
-def _days(n: int):
-    from datetime import timedelta
-
-    return timedelta(days=n)
 
 
 def _check_simple(candidate, done, data) -> bool:
