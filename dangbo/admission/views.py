@@ -465,6 +465,7 @@ def targets_import(request, pk):
     return render(request, "admission/import.html", {"org": org, "form": form, "errors": errors}, status=422 if errors else 200)
 
 
+@login_required
 def import_template(request):
     return tabular.xlsx_download(tabular.template_xlsx(importing.SPEC), "mau-chi-tieu-ket-nap.xlsx")
 
