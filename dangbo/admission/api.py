@@ -54,6 +54,23 @@ class CandidateDetailOut(CandidateOut):
     steps: list[StepOut]
 
 
+class CandidateIn(Schema):
+    organization_id: int
+    full_name: str
+    birth_date: date
+    gender: str
+    ethnicity: str = "Kinh"
+    religion: str = "Không"
+    home_town: str = ""
+    citizen_id: str | None = None
+    phone: str = ""
+    education: str = ""
+    occupation: str = ""
+    workplace: str = ""
+    source: str = "doan_thanh_nien"
+    youth_union_member: bool = False
+
+
 class StepIn(Schema):
     step: str
     on: date
@@ -126,6 +143,21 @@ def list_candidates(request, organization_id: int | None = None, stage: str | No
         queryset = queryset.filter(stage=stage)
     limit = max(1, min(limit, MAX_LIMIT))
     return list(queryset[max(0, offset):max(0, offset) + limit])
+
+
+@router.post("/candidates", response={201: CandidateDetailOut, 422: ErrorOut})
+def create_candidate(request, data: CandidateIn):
+    """A new candidate in a chi bộ the user may write in."""
+    org = v.visible_org(request.scope, data.organization_id)
+    try:
+        request.scope.check_write(org)
+    except PermissionDenied as error:
+        raise HttpError(403, str(error)) from None
+    try:
+        candidate = services.create_candidate(request.user, org, data.dict(exclude={"organization_id"}))
+    except ValidationError as error:
+        return Status(422, {"detail": error.message_dict})
+    return Status(201, _detail(candidate))
 
 
 @router.get("/candidates/{candidate_id}", response=CandidateDetailOut)

@@ -434,6 +434,24 @@ def _after_failed_recognition(user, candidate: Candidate, data: StepInput) -> No
 
 
 @transaction.atomic
+def extend_decision_deadline(user, candidate: Candidate, *, document_number: str) -> Candidate:
+    """The competent committee extends the time for its decision by ≤ 30 working days (DOMAIN.md §3.2.8)."""
+    document_number = vn.nfc(document_number)
+    if candidate.stage not in (rules.GRASSROOTS_RESOLUTION, rules.DECISION):
+        raise ValidationError({"document_number": "Chỉ gia hạn khi đang chờ quyết định kết nạp."})
+    if candidate.decision_extended:
+        raise ValidationError({"document_number": "Đã gia hạn một lần."})
+    if not document_number:
+        raise ValidationError({"document_number": "Nhập số văn bản gia hạn."})
+    before = audit.snapshot(candidate)
+    candidate.decision_extended = True
+    candidate.save(update_fields=["decision_extended", "updated_at"])
+    audit.record(user, AuditAction.UPDATE, candidate, before=before,
+                 note=f"Gia hạn thời gian ra quyết định kết nạp ({document_number})")
+    return candidate
+
+
+@transaction.atomic
 def stop_candidate(user, candidate: Candidate, *, on: date, reason: str) -> Candidate:
     """Dừng xem xét: withdrawn, unfit, or (for a probationary member) proposed for deletion."""
     reason = vn.nfc(reason)

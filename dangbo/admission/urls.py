@@ -21,4 +21,5 @@ urlpatterns = [
     path("ho-so/<int:pk>/tham-tra/", views.relative_add, name="relative_add"),
     path("ho-so/<int:pk>/ket-qua-tham-tra/", views.relative_verify, name="relative_verify"),
     path("ho-so/<int:pk>/dung/", views.candidate_stop, name="candidate_stop"),
+    path("ho-so/<int:pk>/gia-han/", views.candidate_extend, name="candidate_extend"),
 ]

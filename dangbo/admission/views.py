@@ -317,6 +317,20 @@ def candidate_stop(request, pk):
     return redirect(candidate)
 
 
+@login_required
+@require_POST
+def candidate_extend(request, pk):
+    candidate = v.get_candidate(request.scope, pk, write=True)
+    try:
+        services.extend_decision_deadline(request.user, candidate,
+                                          document_number=request.POST.get("document_number", ""))
+        messages.success(request, "Đã ghi nhận gia hạn thời gian ra quyết định kết nạp.")
+    except ValidationError as error:
+        for message in _messages_of(error):
+            messages.error(request, message)
+    return redirect(candidate)
+
+
 # -- due list ---------------------------------------------------------------------------------
 
 

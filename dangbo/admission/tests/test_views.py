@@ -62,3 +62,16 @@ def test_the_secretary_adds_a_candidate_to_the_own_cell(tree, login):
         "religion": "Không", "source": "doan_thanh_nien", "workplace": "", "citizen_id": ""})
     assert response.status_code == 302
     assert Candidate.objects.get().full_name == "Lò Thị Mai"
+
+
+def test_staff_records_an_extension_of_the_decision_deadline(tree, login):
+    candidate = advance(tree, new_candidate(tree), until=rules.DECISION)
+    client = login(tree.staff_a)
+    client.post(reverse("admission:candidate_extend", args=[candidate.pk]), {"document_number": "15-CV/ĐU"})
+    candidate.refresh_from_db()
+    assert candidate.decision_extended
+    response = client.post(reverse("admission:candidate_extend", args=[candidate.pk]),
+                           {"document_number": "16-CV/ĐU"}, follow=True)
+    assert "Đã gia hạn một lần." in response.content.decode()
+    assert login(tree.leader_province).post(reverse("admission:candidate_extend", args=[candidate.pk]),
+                                            {"document_number": "x"}).status_code == 403

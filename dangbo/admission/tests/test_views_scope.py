@@ -157,3 +157,16 @@ def test_board_shows_candidates_per_step_and_the_unit_table(data, login):
 def test_dashboard_prints_the_report_figures(data, login):
     page = login(data.admin).get(reverse("admission:dashboard", args=[data.commune_a.pk]) + "?nam=2025").content.decode()
     assert "Chỉ tiêu năm 2025" in page and "Bản Nà Khum" not in page and "1 chưa có đảng viên" in page
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_creating_a_candidate_through_the_api_needs_write_rights(data, login, role):
+    client = login(getattr(data, role))
+    body = {"organization_id": data.cell_a1.pk, "full_name": "Lò Thị Mai", "birth_date": "2003-09-02", "gender": "nu"}
+    response = client.post("/api/v1/admission/candidates", json.dumps(body), content_type="application/json")
+    want = expected(role, READ_BY_ORG["cell_a1"], {"admin", "staff_a", "secretary_a1"})
+    assert response.status_code == (201 if want == "ok" else want)
+    if want == "ok":
+        bad = client.post("/api/v1/admission/candidates", json.dumps({**body, "full_name": "Mai"}),
+                          content_type="application/json")
+        assert bad.status_code == 422 and "full_name" in bad.json()["detail"]
