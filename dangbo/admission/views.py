@@ -81,6 +81,8 @@ def _board_filters(request, org: Organization):
 def board(request, pk):
     """Candidates per step (columns) and per unit (table), filters, bulk moves."""
     org = v.visible_org(request.scope, pk)
+    if request.GET.get("them"):
+        return redirect("admission:candidate_add", v.writable_org(request.scope, request.GET["them"]).pk)
     today = timezone.localdate()
     candidates, unit, show_closed = _board_filters(request, org)
     candidates = candidates.select_related("organization")
