@@ -60,6 +60,7 @@ DANGBO_APPS = [
     "dangbo.ingest",
     "dangbo.meetings",
     "dangbo.jobs",
+    "dangbo.admission",
 ]
 
 INSTALLED_APPS = [
@@ -215,6 +216,22 @@ DANGBO_RULES = {
     "meeting_min_minutes_before_2025": None,
     # Party badge milestones in years of party seniority (U).
     "badge_milestone_years": (30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90),
+    # Admission (DOMAIN.md §3, §9): working-day limits whose carry-over into 294-QĐ/TW is (U),
+    # the certificate's validity (N), the due-list notice and youth band (U), holiday files.
+    "admission_decision_days": 60,
+    "admission_decision_extension_days": 30,
+    "admission_ceremony_days": 30,
+    "admission_recognition_days": 30,
+    "admission_recognition_decision_days": 30,
+    "admission_certificate_valid_months": 60,
+    "admission_sponsor_min_months": 12,
+    "admission_youth_union_max_age_months": 30 * 12 + 11,
+    "admission_due_notice_months": 11,
+    "admission_max_failed_recognition_votes": 3,
+    # Directories of <year>.csv files of days off and working Saturdays (see admission/calendar.py);
+    # empty: the files shipped with dangbo. Extra days off as dd/mm/yyyy, comma-separated.
+    "admission_holiday_dirs": [d for d in os.environ.get("DANGBO_HOLIDAY_DIRS", "").split(os.pathsep) if d],
+    "admission_extra_days_off": [d for d in os.environ.get("DANGBO_EXTRA_DAYS_OFF", "").split(",") if d.strip()],
 }
 
 # Access log of personal data (Decree 13/2023): entries older than this many days are removed

@@ -7,6 +7,7 @@ APP_LINKS = [
     ("congress:index", "Đại hội"),
     ("ingest:index", "Trích xuất"),
     ("meetings:index", "Sinh hoạt chi bộ"),
+    ("admission:index", "Kết nạp đảng viên"),
 ]
 
 

@@ -115,11 +115,15 @@ def transfer_members_in_bulk(user, source: Organization, target: Organization, *
 
 
 @transaction.atomic
-def recognize_official(user, member: Member, *, on: date, decision_number: str = "") -> MemberEvent:
-    """Công nhận đảng viên chính thức: official from the end of the 12 months of probation."""
+def recognize_official(user, member: Member, *, on: date, decision_number: str = "",
+                       official_from: date | None = None) -> MemberEvent:
+    """Công nhận đảng viên chính thức: official from the end of the 12 months of probation.
+
+    `official_from`: the end of probation when it is known to run from a ceremony later than
+    the admission decision (admission app); never earlier than 12 months after admission."""
     if member.status != MemberStatus.PROBATIONARY:
         raise ValidationError({"status": "Chỉ xét công nhận chính thức cho đảng viên dự bị."})
-    due = rules.probation_end(member.admission_date)
+    due = max(official_from or member.admission_date, rules.probation_end(member.admission_date))
     if on < due:
         raise ValidationError({"official_date": f"Chưa đủ 12 tháng dự bị (đủ vào ngày {vn.format_date(due)})."})
     before = audit.snapshot(member)

@@ -29,7 +29,7 @@ from dangbo.orgs.tree import rebuild_tree
 from dangbo.rollups import engine as rollups
 
 PASSWORD = "dangbo2026"
-HOOK_APPS = ("ratings", "documents", "congress", "ingest", "meetings")
+HOOK_APPS = ("ratings", "documents", "congress", "ingest", "meetings", "admission")
 # username -> role; the scope is chosen from the generated tree.
 LOGINS = [("admin", Role.ADMIN), ("tochuc", Role.STAFF), ("lanhdao", Role.LEADER), ("tochuc_xa", Role.STAFF),
           ("bithu", Role.CELL_SECRETARY), ("dangvien", Role.MEMBER)]

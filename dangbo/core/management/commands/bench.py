@@ -38,12 +38,13 @@ class Command(BaseCommand):
     requires_system_checks: list = []
 
     def add_arguments(self, parser):
-        parser.add_argument("scenario", choices=["scale", "ratings", "pages", "import", "load"],
+        parser.add_argument("scenario", choices=["scale", "ratings", "pages", "import", "load", "admission"],
                             help="scale: load and member counts on both databases; "
                                  "ratings: national rating roll-up vs hand-written SQL in the current database; "
                                  "pages: server time and query count of the daily pages in the current database; "
                                  "import: the member import of --rows generated rows (.xlsx, .csv), rolled back; "
-                                 "load: virtual users against gunicorn on PostgreSQL (dangbo.core.loadtest)")
+                                 "load: virtual users against gunicorn on PostgreSQL (dangbo.core.loadtest); "
+                                 "admission: national admission progress roll-up vs hand-written SQL, same")
         parser.add_argument("--rows", type=int, default=100_000, help="import: rows of the generated file")
         parser.add_argument("--fill-ratings", type=int, metavar="YEAR",
                             help="pages: first rate every active member and grassroots organization for YEAR")
@@ -90,6 +91,11 @@ class Command(BaseCommand):
             from dangbo.core import pagebench
 
             pagebench.run(options["year"], options["runs"], options["fill_ratings"], options["page"], self.stdout)
+            return
+        if options["scenario"] == "admission":
+            from dangbo.admission import bench as admission_bench
+
+            admission_bench.run(options["members"], options["runs"], self.stdout)
             return
         if options["only"]:
             result = run_one(options, self.stdout)
