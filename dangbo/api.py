@@ -33,7 +33,7 @@ api = NinjaAPI(
 )
 
 # Each app that offers endpoints exposes `router` in its api.py.
-for app in ("orgs", "members", "ratings", "documents", "congress", "ingest"):
+for app in ("orgs", "members", "ratings", "documents", "congress", "ingest", "inspection"):
     try:
         module = import_module(f"dangbo.{app}.api")
     except ModuleNotFoundError as error:

@@ -27,6 +27,7 @@ DANGBO_APPS = [
     "dangbo.documents",
     "dangbo.congress",
     "dangbo.ingest",
+    "dangbo.inspection",
 ]
 
 INSTALLED_APPS = [
@@ -143,6 +144,10 @@ DANGBO_RULES = {
     # the rating date is rated with the previous organization's opinion.
     "rating_leave_months_not_rated": int(os.environ.get("DANGBO_RATING_LEAVE_MONTHS", "3")),
     "rating_transfer_consult_months": 6,
+    # Discipline (296-QĐ/TW Art. 25, N): days after receiving a decision to appeal it.
+    "discipline_appeal_days": 30,
+    # Consolidation (U): a grassroots organization rated HTNV this many years running is weak.
+    "weak_htnv_years": 2,
 }
 
 LOGGING = {

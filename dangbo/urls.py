@@ -15,6 +15,7 @@ urlpatterns = [
     path("van-ban/", include("dangbo.documents.urls")),
     path("dai-hoi/", include("dangbo.congress.urls")),
     path("trich-xuat/", include("dangbo.ingest.urls")),
+    path("kiem-tra/", include("dangbo.inspection.urls")),
     path("nhat-ky/", core_views.audit_log, name="audit_log"),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),

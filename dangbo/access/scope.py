@@ -10,6 +10,9 @@ Roles (RoleAssignment):
 - leader (lãnh đạo): read in the assigned subtrees.
 - cell_secretary (bí thư chi bộ): read and write in the own cell (and its tổ đảng).
 - member (đảng viên): the own record, and the own cell's page without its member list.
+- inspection (cán bộ ủy ban kiểm tra): reads the assigned subtrees like a leader, and is the
+  only role (with admin) that sees inspection files there: `restrict_inspection`,
+  `can_inspect`. Other roles get 404 for them.
 """
 from __future__ import annotations
 
@@ -26,7 +29,7 @@ from dangbo.orgs.models import Organization, OrgClosure
 
 ModelT = TypeVar("ModelT", bound=models.Model)
 
-READ_ROLES = (Role.STAFF, Role.LEADER, Role.CELL_SECRETARY)
+READ_ROLES = (Role.STAFF, Role.LEADER, Role.CELL_SECRETARY, Role.INSPECTION)
 WRITE_ROLES = (Role.STAFF, Role.CELL_SECRETARY)
 
 
@@ -42,13 +45,14 @@ def _outermost(org_ids: set[int]) -> frozenset[int]:
 
 class Scope:
     def __init__(self, *, is_admin: bool = False, read_roots=(), write_roots=(), own_member_id=None,
-                 own_member_org_id=None, roles=()):
+                 own_member_org_id=None, roles=(), inspection_roots=()):
         self.is_admin = is_admin
         self.read_roots = _outermost(set(read_roots) | set(write_roots))
         self.write_roots = _outermost(set(write_roots))
         self.own_member_id = own_member_id
         self.own_member_org_id = own_member_org_id
         self.roles = frozenset(roles)
+        self.inspection_roots = _outermost(set(inspection_roots))
 
     @classmethod
     def for_user(cls, user) -> Scope:
@@ -66,6 +70,7 @@ class Scope:
             own_member_id=member.pk if member else None,
             own_member_org_id=member.organization_id if member else None,
             roles=roles,
+            inspection_roots={a.organization_id for a in assignments if a.role == Role.INSPECTION and a.organization_id},
         )
 
     # -- reading -------------------------------------------------------------------------
@@ -136,6 +141,31 @@ class Scope:
             bool(self.read_roots)
             and OrgClosure.objects.filter(ancestor_id__in=self.read_roots, descendant_id=org.pk).exists()
         )
+
+    # -- inspection files (denunciations, case files): inspection roles and admins only --------
+
+    def inspection_filter(self, org_field: str = "organization") -> Q:
+        if self.is_admin:
+            return Q()
+        if not self.inspection_roots:
+            return Q(pk__in=[])
+        return Q(**{f"{org_field}_id__in": self._subtree_ids(self.inspection_roots)})
+
+    def restrict_inspection(self, queryset: models.QuerySet[ModelT], org_field: str = "organization") -> models.QuerySet[ModelT]:
+        return queryset.filter(self.inspection_filter(org_field))
+
+    def can_inspect(self, org: Organization | int | None) -> bool:
+        """Inspection staff (or admin) over `org`: may read and write its inspection files."""
+        if self.is_admin:
+            return True
+        if org is None or not self.inspection_roots:
+            return False
+        org_id = org if isinstance(org, int) else org.pk
+        return OrgClosure.objects.filter(ancestor_id__in=self.inspection_roots, descendant_id=org_id).exists()
+
+    def check_inspect(self, org: Organization | int | None) -> None:
+        if not self.can_inspect(org):
+            raise Http404("Không tìm thấy hoặc ngoài phạm vi được phân quyền.")
 
     # -- writing -------------------------------------------------------------------------
 

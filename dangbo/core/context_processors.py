@@ -6,6 +6,7 @@ APP_LINKS = [
     ("documents:index", "Văn bản"),
     ("congress:index", "Đại hội"),
     ("ingest:index", "Trích xuất"),
+    ("inspection:index", "Kiểm tra, kỷ luật"),
 ]
 
 

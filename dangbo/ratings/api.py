@@ -92,7 +92,6 @@ class OrgRatingOut(Schema):
 class MemberRatingIn(Schema):
     level: LevelCode | Literal[""]
     rated_on: date | None = None
-    disciplined: bool = False
     remedied: bool = False
     notes: str = ""
 

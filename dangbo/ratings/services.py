@@ -54,6 +54,53 @@ def default_rating_date(year: int) -> date:
     return today if today.year == year else date(year, 12, 31)
 
 
+# -- discipline register (inspection app) ---------------------------------------------------------
+
+
+def disciplined_members(year: int, member_ids) -> set[int]:
+    """Members disciplined in `year`: by a decision in force in the register, or flagged by hand
+    on a rating entered before the register existed (history kept)."""
+    from dangbo.inspection.selectors import disciplined_member_ids
+
+    member_ids = list(member_ids)
+    by_hand = set(MemberRating.objects.filter(year=year, member_id__in=member_ids, disciplined_by_hand=True)
+                  .values_list("member_id", flat=True))
+    return disciplined_member_ids(year, member_ids) | by_hand
+
+
+def organization_disciplined(year: int, org: Organization) -> bool:
+    from dangbo.inspection.selectors import disciplined_org_ids
+
+    return bool(disciplined_org_ids(year, [org.pk])) or OrgRating.objects.filter(
+        year=year, organization=org, disciplined_by_hand=True).exists()
+
+
+def refresh_discipline_flags(year: int, *, member_ids=(), org_ids=()) -> int:
+    """Bring the `disciplined` flag of the year's ratings in step with the register after a
+    decision, an approval or an appeal; returns the number of ratings changed. The level is not
+    touched: a rating now above its cap is listed by the validation and blocks closing."""
+    from dangbo.inspection.selectors import disciplined_org_ids
+
+    changed = 0
+    if member_ids:
+        flagged = disciplined_members(year, member_ids)
+        for rating in MemberRating.objects.filter(year=year, member_id__in=list(member_ids)):
+            value = rating.member_id in flagged
+            if rating.disciplined != value:
+                rating.disciplined = value
+                rating.save(update_fields=["disciplined", "updated_at"])
+                changed += 1
+    if org_ids:
+        flagged = disciplined_org_ids(year, org_ids)
+        for rating in OrgRating.objects.filter(year=year, organization_id__in=list(org_ids)):
+            value = rating.organization_id in flagged or rating.disciplined_by_hand
+            if rating.disciplined != value:
+                rating.disciplined = value
+                rating.save(update_fields=["disciplined", "updated_at"])
+                changed += 1
+    return changed
+
+
 # -- periods ----------------------------------------------------------------------------------
 
 
@@ -248,7 +295,6 @@ def member_facts(members: list[Member], year: int) -> YearFacts:
 class RatingInput:
     member: Member
     level: str  # "" = not rated this year (on leave, exempted...)
-    disciplined: bool = False
     remedied: bool = False
     notes: str = ""
     rated_on: date | None = None
@@ -259,9 +305,11 @@ def default_rated_by(org: Organization) -> Organization:
     return grassroots_of(org) or org
 
 
-def _member_entries(inputs: list[RatingInput], year: int, cell_name: str):
+def _member_entries(inputs: list[RatingInput], year: int, cell_name: str) -> set[int]:
+    """Check the inputs; returns the ids of the members disciplined in the year (the cap)."""
     rule_set = rules.rules_for_year(year)
     facts = member_facts([i.member for i in inputs], year)
+    disciplined = disciplined_members(year, [i.member.pk for i in inputs])
     errors: dict[str, list[str]] = {}
     for item in inputs:
         if not item.level:
@@ -273,13 +321,14 @@ def _member_entries(inputs: list[RatingInput], year: int, cell_name: str):
         eligible = rules.eligibility(facts.on(item.member.pk, rated_on), rated_on, **eligibility_params())
         if not eligible.rated:
             errors.setdefault("level", []).append(f"{item.member.full_name}: {eligible.reason}")
-        flags = {"disciplined"} if item.disciplined else set()
+        flags = {"disciplined"} if item.member.pk in disciplined else set()
         breach = rules.cap_breach(item.level, flags, rule_set, remedied=item.remedied, khtnv_triggers=khtnv_triggers(),
                                   subject_name=item.member.full_name)
         if breach:
             errors.setdefault("level", []).append(breach.message)
     if errors:
         raise ValidationError(errors)
+    return disciplined
 
 
 @transaction.atomic
@@ -289,7 +338,7 @@ def save_cell_ratings(user, cell: Organization, year: int, inputs: list[RatingIn
     Returns {"saved": n, "removed": n, "warnings": [quota breaches of the grassroots unit]}.
     """
     check_writable(cell, year)
-    _member_entries(inputs, year, cell.name)
+    disciplined = _member_entries(inputs, year, cell.name)
     existing = {r.member_id: r for r in MemberRating.objects.filter(year=year, member__in=[i.member for i in inputs])}
     rated_by = default_rated_by(cell)
     to_create, to_update, to_delete = [], [], []
@@ -299,7 +348,7 @@ def save_cell_ratings(user, cell: Organization, year: int, inputs: list[RatingIn
             if current:
                 to_delete.append(current.pk)
             continue
-        values = {"level": item.level, "disciplined": item.disciplined, "remedied": item.remedied,
+        values = {"level": item.level, "disciplined": item.member.pk in disciplined, "remedied": item.remedied,
                   "notes": vn.nfc(item.notes), "rated_on": item.rated_on or default_rating_date(year)}
         if current is None:
             to_create.append(MemberRating(member=item.member, year=year, organization=cell, rated_by=rated_by,
@@ -334,13 +383,13 @@ def quota_warnings(org: Organization, year: int) -> list[rules.Breach]:
 
 @transaction.atomic
 def save_member_rating(user, member: Member, year: int, *, level: str, rated_on: date | None = None,
-                       disciplined: bool = False, remedied: bool = False, notes: str = "",
+                       remedied: bool = False, notes: str = "",
                        rated_by: Organization | None = None) -> MemberRating | None:
     """One member's rating, in the cell the member belongs to now."""
     cell = member.organization
     check_writable(cell, year)
-    item = RatingInput(member, level, disciplined, remedied, notes, rated_on)
-    _member_entries([item], year, cell.name)
+    item = RatingInput(member, level, remedied, notes, rated_on)
+    disciplined = member.pk in _member_entries([item], year, cell.name)
     current = MemberRating.objects.filter(member=member, year=year).first()
     before = audit.snapshot(current) if current else None
     if not level:
@@ -363,11 +412,13 @@ def save_member_rating(user, member: Member, year: int, *, level: str, rated_on:
 
 @transaction.atomic
 def save_org_rating(user, org: Organization, year: int, *, level: str, rated_on: date | None = None,
-                    violations: bool = False, disciplined: bool = False, subordinate_disciplined: bool = False,
+                    violations: bool = False, subordinate_disciplined: bool = False,
                     remedied: bool = False, notes: str = "") -> OrgRating | None:
-    """An organization's rating, decided by its direct superior (43-HD/BTCTW)."""
+    """An organization's rating, decided by its direct superior (43-HD/BTCTW). Whether the
+    organization itself was disciplined in the year comes from the discipline register."""
     check_writable(org, year)
     rule_set = rules.rules_for_year(year)
+    disciplined = organization_disciplined(year, org)
     flags = {name for name, on in (("violations", violations), ("disciplined", disciplined),
                                    ("subordinate_disciplined", subordinate_disciplined)) if on}
     current = OrgRating.objects.filter(organization=org, year=year).first()

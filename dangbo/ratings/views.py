@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from dangbo.core import charts, tabular, vn
 from dangbo.core.party_docx import DOCX_CONTENT_TYPE
 from dangbo.core.party_pdf import PDF_CONTENT_TYPE
+from dangbo.inspection import selectors as discipline_register
 from dangbo.members.models import ACTIVE_STATUSES, Member
 from dangbo.orgs.models import Organization, OrgClosure
 from dangbo.ratings import importing, reports, rollup, rules, services
@@ -191,7 +192,7 @@ def cell_entry(request, pk, year):
     if request.method == "POST":
         inputs = [services.RatingInput(
             member=m, level=request.POST.get(f"level-{m.pk}", ""),
-            disciplined=bool(request.POST.get(f"disciplined-{m.pk}")), remedied=bool(request.POST.get(f"remedied-{m.pk}")),
+            remedied=bool(request.POST.get(f"remedied-{m.pk}")),
             notes=request.POST.get(f"notes-{m.pk}", ""), rated_on=_date(request.POST.get("rated_on"), errors))
             for m in members]
         if any(i.level not in rules.LEVEL_LABELS and i.level for i in inputs):
@@ -212,13 +213,15 @@ def cell_entry(request, pk, year):
         posted = {}
     rows = []
     facts, rated_on = services.member_facts(members, year), services.default_rating_date(year)
+    disciplined = services.disciplined_members(year, [m.pk for m in members])
+    decisions = discipline_register.decisions_by_member(year, [m.pk for m in members])
     for member in members:
         current = posted.get(member.pk) or existing.get(member.pk)
         # Shown beside the name: why a member is not rated (exempted, long leave...) or whom to consult.
         eligible = rules.eligibility(facts.on(member.pk, rated_on), rated_on, **services.eligibility_params())
         rows.append({"member": member, "level": getattr(current, "level", ""),
                      "eligibility": eligible.reason or eligible.note,
-                     "disciplined": getattr(current, "disciplined", False),
+                     "disciplined": member.pk in disciplined, "decisions": decisions.get(member.pk, []),
                      "remedied": getattr(current, "remedied", False), "notes": getattr(current, "notes", "")})
     children = Organization.objects.filter(parent=org, dissolved__isnull=True) if not members else []
     return render(request, "ratings/cell_entry.html", {
@@ -244,7 +247,7 @@ def member_rating(request, member_pk, year):
     visible_org(request, member.organization_id)
     request.scope.check_write(member.organization_id)
     current = MemberRating.objects.filter(member=member, year=year).first()
-    initial = {"level": current.level, "rated_on": current.rated_on, "disciplined": current.disciplined,
+    initial = {"level": current.level, "rated_on": current.rated_on,
                "remedied": current.remedied, "notes": current.notes} if current else \
         {"rated_on": services.default_rating_date(year)}
     form = MemberRatingForm(request.POST or None, initial=initial)
@@ -271,7 +274,7 @@ def org_rating(request, pk, year):
         raise Http404
     request.scope.check_write(superior)
     current = OrgRating.objects.filter(organization=org, year=year).first()
-    fields = ("level", "rated_on", "violations", "disciplined", "subordinate_disciplined", "remedied", "notes")
+    fields = ("level", "rated_on", "violations", "subordinate_disciplined", "remedied", "notes")
     initial = {f: getattr(current, f) for f in fields} if current else {"rated_on": services.default_rating_date(year)}
     form = OrgRatingForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
