@@ -191,9 +191,7 @@ def get_case(request, case_id: int):
 def follow_up(request, org: int, status: str | None = None):
     root = v.reader_org(request.scope, org)
     queryset = v.recommendations(request.scope).filter(v.subtree_filter(root)).order_by("deadline", "id")
-    rows, summary, _ = statistics.follow_up(queryset[:50_000], timezone.localdate())
-    if status:
-        rows = [r for r in rows if r.status == status]
+    rows, summary, _ = statistics.follow_up(queryset, timezone.localdate(), status=status or "", limit=MAX_LIMIT)
     return {"summary": summary.sentence(), "units": summary.units, "done_units": summary.done,
             "in_progress_units": summary.in_progress, "not_started_units": summary.not_started,
             "overdue_units": summary.overdue, "items": [_rec(r) for r in rows[:MAX_LIMIT]]}

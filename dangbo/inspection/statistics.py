@@ -120,13 +120,25 @@ class FollowUpRow:
         return rules.REMEDIATION_LABELS[self.status]
 
 
-def follow_up(recommendations, today: date) -> tuple[list[FollowUpRow], rules.RemediationSummary, Counter]:
-    """Rows with their status on `today`, the per-unit summary and the count per status."""
-    rows = [FollowUpRow(r, r.status(today)) for r in recommendations]
+def follow_up(recommendations, today: date, *, limit: int = 1000,
+              status: str = "") -> tuple[list[FollowUpRow], rules.RemediationSummary, Counter]:
+    """The first `limit` rows (of `status`, if given) with their status on `today`, and for all
+    of them the per-unit summary and the count per status: the summary reads four columns of
+    every row in one query, only the shown rows are loaded as objects."""
     by_unit: dict[int, list[tuple[str, bool]]] = defaultdict(list)
-    for row in rows:
-        by_unit[row.recommendation.organization_id].append((row.recommendation.progress, row.status == rules.OVERDUE))
-    return rows, rules.summarize_units(by_unit), Counter(row.status for row in rows)
+    by_status: Counter = Counter()
+    wanted_ids = []
+    for pk, org_id, progress, deadline, done_on in recommendations.values_list(
+            "pk", "organization_id", "progress", "deadline", "done_on"):
+        state = rules.remediation_status(done_on=done_on, started=progress != rules.NOT_STARTED, deadline=deadline,
+                                         today=today)
+        by_unit[org_id].append((progress, state == rules.OVERDUE))
+        by_status[state] += 1
+        if (not status or state == status) and len(wanted_ids) < limit:
+            wanted_ids.append(pk)
+    shown = recommendations.filter(pk__in=wanted_ids).select_related("organization", "case")
+    rows = [FollowUpRow(r, r.status(today)) for r in shown]
+    return rows, rules.summarize_units(by_unit), by_status
 
 
 # -- consolidation progress -------------------------------------------------------------------------

@@ -71,10 +71,12 @@ def _page(request, template: str, org: Organization, context: dict):
 
 @login_required
 def index(request):
+    if not request.GET.get("org") and not v.is_reader(request.scope):
+        return render(request, "inspection/nothing.html")
     org, year = _org(request), _year(request)
     today = timezone.localdate()
     recs = v.recommendations(request.scope).filter(v.subtree_filter(org))
-    _, summary, by_status = statistics.follow_up(recs, today)
+    _, summary, by_status = statistics.follow_up(recs, today, limit=0)
     return _page(request, "index.html", org, {
         "year": year, "query": _query(org, year), "counts": statistics.discipline_counts(org, year),
         "summary": summary, "by_status": by_status, "overdue": by_status.get(rules.OVERDUE, 0),
@@ -271,11 +273,11 @@ def follow_up(request):
     """The weekly list: every recommendation of the subtree with its status on the day."""
     org, today = _org(request), timezone.localdate()
     queryset = v.recommendations(request.scope).filter(v.subtree_filter(org)).order_by("deadline", "id")
-    rows, summary, by_status = statistics.follow_up(queryset, today)
     wanted = request.GET.get("status", "")
     if wanted and wanted not in rules.REMEDIATION_LABELS:
         raise Http404
-    shown = [row for row in rows if not wanted or row.status == wanted]
+    shown, summary, by_status = statistics.follow_up(queryset, today, status=wanted,
+                                                     limit=50_000 if request.GET.get("format") == "xlsx" else 1000)
     if request.GET.get("format") == "xlsx":
         return tabular.xlsx_response(
             ["Đơn vị", "Kiến nghị", "Kết luận", "Thời hạn", "Tình trạng", "Ngày hoàn thành", "Minh chứng"],
@@ -284,8 +286,8 @@ def follow_up(request):
             "Theo dõi khắc phục", f"theo-doi-khac-phuc-{org.code}.xlsx")
     statuses = [(code, label, by_status.get(code, 0)) for code, label in rules.REMEDIATION_LABELS.items()]
     return _page(request, "follow_up.html", org, {"rows": shown, "summary": summary, "statuses": statuses,
-                                                  "wanted": wanted, "open": sum(1 for r in rows if r.status != rules.DONE),
-                                                  "done": by_status.get(rules.DONE, 0)})
+                                                  "wanted": wanted, "done": by_status.get(rules.DONE, 0),
+                                                  "open": sum(by_status.values()) - by_status.get(rules.DONE, 0)})
 
 
 def _conclusion_ref(case) -> str:
@@ -480,7 +482,7 @@ def stats(request):
     years = list(range(year - 4, year + 1))
     trend = statistics.discipline_trend(org, years)
     recs = v.recommendations(request.scope).filter(v.subtree_filter(org))
-    _, summary, _ = statistics.follow_up(recs, timezone.localdate())
+    _, summary, _ = statistics.follow_up(recs, timezone.localdate(), limit=0)
     table_headers, table_rows = statistics.table(org, year)
     return _page(request, "stats.html", org, {
         "year": year, "counts": counts, "table_headers": table_headers, "table_rows": table_rows, "children": children, "chart": statistics.chart(org, year, children),
@@ -500,7 +502,7 @@ def stats_export(request, pk, year, fmt):
         return tabular.xlsx_download(statistics.xlsx_bytes(org, year), f"{name}.xlsx")
     if fmt == "docx":
         recs = v.recommendations(request.scope).filter(v.subtree_filter(org))
-        _, summary, _ = statistics.follow_up(recs, timezone.localdate())
+        _, summary, _ = statistics.follow_up(recs, timezone.localdate(), limit=0)
         content = statistics.docx_bytes(org, year, timezone.localdate(), summary)
         response = HttpResponse(content, content_type=DOCX_CONTENT_TYPE)
         response["Content-Disposition"] = content_disposition_header(True, f"{name}.docx")
