@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Case as Switch, Count, F, When
+from django.db.models import BooleanField, Case as Switch, Count, F, Q, Value, When
 from django.db.models.functions import ExtractYear
 
 from dangbo.core import charts, party_docx, tabular, vn
@@ -120,24 +120,33 @@ class FollowUpRow:
         return rules.REMEDIATION_LABELS[self.status]
 
 
+def status_filter(status: str, today: date) -> Q:
+    """SQL for one remediation status on `today` (the same rule as rules.remediation_status)."""
+    late = Q(deadline__lt=today)
+    return {
+        rules.DONE: Q(progress=rules.DONE),
+        rules.OVERDUE: ~Q(progress=rules.DONE) & late,
+        rules.IN_PROGRESS: Q(progress=rules.IN_PROGRESS) & ~late,
+        rules.NOT_STARTED: Q(progress=rules.NOT_STARTED) & ~late,
+    }[status]
+
+
 def follow_up(recommendations, today: date, *, limit: int = 1000,
               status: str = "") -> tuple[list[FollowUpRow], rules.RemediationSummary, Counter]:
-    """The first `limit` rows (of `status`, if given) with their status on `today`, and for all
-    of them the per-unit summary and the count per status: the summary reads four columns of
-    every row in one query, only the shown rows are loaded as objects."""
+    """The first `limit` rows (of `status`, if given) with their status on `today`, the per-unit
+    summary and the count per status. The summary is one GROUP BY (unit, progress, overdue);
+    only the shown rows are loaded as objects."""
     by_unit: dict[int, list[tuple[str, bool]]] = defaultdict(list)
     by_status: Counter = Counter()
-    wanted_ids = []
-    for pk, org_id, progress, deadline, done_on in recommendations.values_list(
-            "pk", "organization_id", "progress", "deadline", "done_on"):
-        state = rules.remediation_status(done_on=done_on, started=progress != rules.NOT_STARTED, deadline=deadline,
-                                         today=today)
-        by_unit[org_id].append((progress, state == rules.OVERDUE))
-        by_status[state] += 1
-        if (not status or state == status) and len(wanted_ids) < limit:
-            wanted_ids.append(pk)
-    shown = recommendations.filter(pk__in=wanted_ids).select_related("organization", "case")
-    rows = [FollowUpRow(r, r.status(today)) for r in shown]
+    grouped = (recommendations.order_by()
+               .annotate(late=Switch(When(~Q(progress=rules.DONE) & Q(deadline__lt=today), then=Value(True)),
+                                     default=Value(False), output_field=BooleanField()))
+               .values_list("organization_id", "progress", "late").annotate(n=Count("id")))
+    for org_id, progress, late, n in grouped:
+        by_unit[org_id].append((progress, late))
+        by_status[rules.OVERDUE if late else progress] += n
+    shown = recommendations.filter(status_filter(status, today)) if status else recommendations
+    rows = [FollowUpRow(r, r.status(today)) for r in shown.select_related("organization", "case")[:limit]] if limit else []
     return rows, rules.summarize_units(by_unit), by_status
 
 
