@@ -391,12 +391,31 @@ def record_appeal(user, decision: DisciplineDecision, *, filed_on: date, outcome
     decision.save()
     audit.record(user, AuditAction.UPDATE, decision, before=before,
                  note=f"Khiếu nại: {rules.APPEAL_OUTCOME_LABELS.get(outcome, 'đang giải quyết')}")
-    expulsion_lifted = decision.form == rules.EXPULSION and (decision.annulled or outcome == rules.CHANGED)
-    if expulsion_lifted and decision.member_id and decision.member.status == MemberStatus.EXPELLED:
-        reinstate_member(user, decision.member, on=decided_on, decision_number=decision.number)
+    if decision.member_id and outcome in (rules.ANNULLED, rules.CHANGED):
+        _apply_appeal_to_member(user, decision, decided_on)
     if outcome:
         _refresh_ratings(decision)
     return decision
+
+
+def _apply_appeal_to_member(user, decision: DisciplineDecision, on: date) -> None:
+    """The member's history shows the outcome; khai trừ lifted reinstates, khai trừ imposed ends."""
+    member = decision.member
+    if decision.form == rules.EXPULSION and decision.final_form != rules.EXPULSION or decision.annulled:
+        if member.status == MemberStatus.EXPELLED:
+            reinstate_member(user, member, on=on, decision_number=decision.number)
+            if decision.annulled:
+                return
+    if decision.final_form == rules.EXPULSION and not decision.annulled and member.is_active:
+        from dangbo.members import services as member_services
+
+        member_services.end_membership(user, member, MemberStatus.EXPELLED, on=on, decision_number=decision.number,
+                                       note="Khai trừ sau giải quyết khiếu nại")
+        return
+    outcome = "xóa bỏ" if decision.annulled else f"thay đổi thành {rules.FORM_LABELS[decision.final_form].lower()}"
+    MemberEvent.objects.create(member=member, kind=EventKind.CORRECTION, date=on, decision_number=decision.number,
+                               discipline_form="" if decision.annulled else decision.final_form,
+                               note=f"Khiếu nại kỷ luật: {outcome}", created_by=_user(user))
 
 
 def reinstate_member(user, member: Member, *, on: date, decision_number: str = "") -> MemberEvent:

@@ -155,3 +155,31 @@ def test_lighter_discipline_is_recorded_in_the_member_history(tree):
     discipline_member(tree.a2_members[0], date(2025, 6, 2))
     event = tree.a2_members[0].events.get(kind=EventKind.DISCIPLINE)
     assert event.discipline_form == rules.REPRIMAND and event.date == date(2025, 6, 2)
+
+
+def test_annulment_of_a_reprimand_is_appended_to_the_member_history(tree):
+    decision = decide(tree)
+    services.record_appeal(None, decision, filed_on=date(2025, 3, 20), outcome=rules.ANNULLED,
+                           decided_on=date(2025, 4, 2))
+    events = list(tree.a1_members[0].events.values_list("kind", "note"))
+    assert (EventKind.DISCIPLINE, "Cảnh cáo") in events
+    assert (EventKind.CORRECTION, "Khiếu nại kỷ luật: xóa bỏ") in events
+
+
+def test_appeal_that_raises_a_warning_to_expulsion_ends_membership(tree):
+    decision = decide(tree)
+    services.record_appeal(None, decision, filed_on=date(2025, 3, 20), outcome=rules.CHANGED,
+                           new_form=rules.EXPULSION, decided_on=date(2025, 4, 2))
+    tree.a1_members[0].refresh_from_db()
+    assert tree.a1_members[0].status == MemberStatus.EXPELLED
+
+
+def test_inspection_role_reads_its_subtree_but_writes_no_member_data(tree, inspector_b):
+    from dangbo.access.scope import Scope
+
+    scope = Scope.for_user(inspector_b)
+    assert sorted(m.full_name for m in scope.members()) == ["Lê Quang Huy", "Đỗ Thu Hà"]
+    assert scope.can_inspect(tree.cell_b1) and not scope.can_inspect(tree.cell_a1)
+    assert not scope.can_write(tree.cell_b1)
+    staff = Scope.for_user(tree.staff_a)
+    assert not staff.can_inspect(tree.cell_a1) and staff.inspection_roots == frozenset()
