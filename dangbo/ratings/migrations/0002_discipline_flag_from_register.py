@@ -19,12 +19,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='memberrating',
             name='disciplined_by_hand',
-            field=models.BooleanField(default=False, editable=False, verbose_name='Bị kỷ luật trong năm (ghi tay, trước khi có sổ kỷ luật)'),
+            field=models.BooleanField(db_default=False, default=False, editable=False, verbose_name='Bị kỷ luật trong năm (ghi tay, trước khi có sổ kỷ luật)'),
         ),
         migrations.AddField(
             model_name='orgrating',
             name='disciplined_by_hand',
-            field=models.BooleanField(default=False, editable=False, verbose_name='Bị kỷ luật trong năm (ghi tay, trước khi có sổ kỷ luật)'),
+            field=models.BooleanField(db_default=False, default=False, editable=False, verbose_name='Bị kỷ luật trong năm (ghi tay, trước khi có sổ kỷ luật)'),
         ),
         migrations.RunPython(keep_hand_set_flags, migrations.RunPython.noop),
     ]
