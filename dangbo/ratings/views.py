@@ -261,7 +261,8 @@ def member_rating(request, member_pk, year):
             return redirect("ratings:dashboard", member.organization_id, year)
     history = MemberRating.objects.filter(member=member).select_related("organization").order_by("-year")
     return render(request, "ratings/rating_form.html", {"form": form, "subject": member.full_name, "year": year,
-                                                        "history": history, "back": member.get_absolute_url()})
+                                                        "history": history, "back": member.get_absolute_url(),
+                                                        "disciplined": bool(services.disciplined_members(year, [member.pk]))})
 
 
 @login_required
@@ -288,6 +289,7 @@ def org_rating(request, pk, year):
     history = OrgRating.objects.filter(organization=org).select_related("organization").order_by("-year")
     return render(request, "ratings/rating_form.html", {"form": form, "subject": org.name, "year": year,
                                                         "history": history,
+                                                        "disciplined": services.organization_disciplined(year, org),
                                                         "back": reverse("ratings:dashboard", args=[superior.pk, year])})
 
 

@@ -53,3 +53,16 @@ def test_discipline_caps_the_rating_everywhere_and_annulment_lifts_it(tree, logi
     assert screen.status_code == 302 and api.status_code == 200 and imported.status_code == 302
     assert MemberRating.objects.get(member=an, year=2025).level == "httnv"
     assert MemberRating.objects.get(member=an, year=2025).disciplined is False
+
+
+def test_rating_forms_say_the_register_caps_the_level(tree, login, inspector):
+    rating_services.open_period(tree.admin, tree.province, 2025)
+    discipline_member(tree.a1_members[1], date(2025, 6, 10), user=inspector)
+    services.decide_discipline(inspector, organization=tree.cell_b1, form=rules.REPRIMAND, violation_on=date(2025, 1, 1),
+                               violation_summary="x", decider=rules.UPPER_COMMITTEE, decided_by=tree.commune_b,
+                               decided_on=date(2025, 2, 2))
+    client = login(tree.admin)
+    member_page = client.get(reverse("ratings:member_rating", args=[tree.a1_members[1].pk, 2025])).content.decode()
+    org_page = client.get(reverse("ratings:org_rating", args=[tree.cell_b1.pk, 2025])).content.decode()
+    other = client.get(reverse("ratings:member_rating", args=[tree.a1_members[0].pk, 2025])).content.decode()
+    assert 'id="disciplined"' in member_page and 'id="disciplined"' in org_page and 'id="disciplined"' not in other
