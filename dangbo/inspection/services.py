@@ -21,7 +21,7 @@ from dangbo.audit.models import AuditAction
 from dangbo.core import vn
 from dangbo.inspection import rules
 from dangbo.inspection.models import (Case, CaseOrigin, CaseStatus, Consolidation, ConsolidationStatus, Denunciation,
-                                      DisciplineDecision, ItemStatus, Milestone, Plan, PlanItem, Postponement,
+                                      DenunciationStatus, DisciplineDecision, ItemStatus, Milestone, Plan, PlanItem, Postponement,
                                       Progress, Recommendation)
 from dangbo.members.models import EventKind, Member, MemberEvent, MemberStatus
 from dangbo.orgs.models import GRASSROOTS_KINDS, Organization, OrgClosure
@@ -159,7 +159,7 @@ def open_case(user, org: Organization, *, kind: str, title: str, opened_on: date
     if plan_item is not None and plan_item.status == ItemStatus.PLANNED:
         PlanItem.objects.filter(pk=plan_item.pk).update(status=ItemStatus.IN_PROGRESS)
     if denunciation is not None:
-        Denunciation.objects.filter(pk=denunciation.pk).update(status="dang_giai_quyet")
+        Denunciation.objects.filter(pk=denunciation.pk).update(status=DenunciationStatus.HANDLING)
     _record_file(user, AuditAction.CREATE, case)
     return case
 
@@ -196,7 +196,7 @@ def conclude_case(user, case: Case, *, findings: str, conclusion: str, concluded
     if case.plan_item_id:
         PlanItem.objects.filter(pk=case.plan_item_id).update(status=ItemStatus.DONE)
     if case.denunciation_id:
-        Denunciation.objects.filter(pk=case.denunciation_id).update(status="da_giai_quyet")
+        Denunciation.objects.filter(pk=case.denunciation_id).update(status=DenunciationStatus.CLOSED)
     _record_file(user, AuditAction.UPDATE, case, note=f"Kết luận với {len(recommendations)} kiến nghị khắc phục")
     return case
 

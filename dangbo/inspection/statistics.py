@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import BooleanField, Case as Switch, Count, F, Q, Value, When
 from django.db.models.functions import ExtractYear
@@ -14,7 +14,7 @@ from django.db.models.functions import ExtractYear
 from dangbo.core import charts, party_docx, tabular, vn
 from dangbo.core.party_docx import PartyHeader, Signature
 from dangbo.inspection import rules
-from dangbo.inspection.models import Case, Consolidation, ConsolidationStatus, DisciplineDecision, PlanItem, Recommendation
+from dangbo.inspection.models import Case, CaseStatus, Consolidation, ConsolidationStatus, DisciplineDecision, PlanItem, Recommendation
 from dangbo.orgs.models import Organization, OrgClosure
 
 MEMBER = "member"
@@ -102,7 +102,7 @@ def inspection_counts(org: Organization, year: int) -> dict[str, dict[str, int]]
     cases = Case.objects.filter(organization_id__in=_subtree(org)).annotate(y=ExtractYear("opened_on")).filter(y=year)
     for kind, status, n in cases.values_list("kind", "status").annotate(n=Count("id")).order_by():
         out[kind]["cases"] += n
-        if status == "da_ket_luan":
+        if status == CaseStatus.CONCLUDED:
             out[kind]["concluded"] += n
     return out
 
@@ -120,9 +120,16 @@ class FollowUpRow:
         return rules.REMEDIATION_LABELS[self.status]
 
 
+DUE_SOON = "sap_den_han"
+DUE_SOON_DAYS = 7
+
+
 def status_filter(status: str, today: date) -> Q:
-    """SQL for one remediation status on `today` (the same rule as rules.remediation_status)."""
+    """SQL for one remediation status on `today` (the same rule as rules.remediation_status), or
+    DUE_SOON: not done and due within the next week (what the weekly check chases)."""
     late = Q(deadline__lt=today)
+    if status == DUE_SOON:
+        return ~Q(progress=rules.DONE) & Q(deadline__gte=today, deadline__lte=today + timedelta(days=DUE_SOON_DAYS))
     return {
         rules.DONE: Q(progress=rules.DONE),
         rules.OVERDUE: ~Q(progress=rules.DONE) & late,
@@ -145,6 +152,7 @@ def follow_up(recommendations, today: date, *, limit: int = 1000,
     for org_id, progress, late, n in grouped:
         by_unit[org_id].append((progress, late))
         by_status[rules.OVERDUE if late else progress] += n
+    by_status[DUE_SOON] = recommendations.filter(status_filter(DUE_SOON, today)).count()
     shown = recommendations.filter(status_filter(status, today)) if status else recommendations
     rows = [FollowUpRow(r, r.status(today)) for r in shown.select_related("organization", "case")[:limit]] if limit else []
     return rows, rules.summarize_units(by_unit), by_status

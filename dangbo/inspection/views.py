@@ -21,7 +21,7 @@ from dangbo.inspection import forms as f
 from dangbo.inspection import rules, services, statistics
 from dangbo.inspection import visibility as v
 from dangbo.core import vn
-from dangbo.inspection.models import ConsolidationStatus, ItemStatus, PlanItem
+from dangbo.inspection.models import CaseStatus, ConsolidationStatus, DenunciationStatus, ItemStatus, PlanItem
 from dangbo.orgs.models import Organization
 
 
@@ -197,7 +197,7 @@ def case_create(request):
     plan_items = list(PlanItem.objects.filter(pk__in=items)
                       .select_related("plan", "subject_organization", "subject_member")[:300])
     open_denunciations = list(v.denunciations(request.scope).filter(v.subtree_filter(org))
-                              .exclude(status="da_giai_quyet")[:300])
+                              .exclude(status=DenunciationStatus.CLOSED)[:300])
     form = f.CaseForm(request.POST or None, scope=request.scope, root=org, plan_items=plan_items,
                       denunciations=open_denunciations, initial={"opened_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
@@ -243,7 +243,7 @@ def _recommendation_inputs(request, units: dict[str, Organization], errors: list
 def case(request, pk):
     case = v.get_case(request.scope, pk)
     units = {str(o.pk): o for o in f.org_choices(request.scope, case.organization).queryset.order_by("path")[:2000]}
-    form = f.ConclusionForm(request.POST or None) if case.status != "da_ket_luan" else None
+    form = f.ConclusionForm(request.POST or None) if case.status != CaseStatus.CONCLUDED else None
     errors: list[str] = []
     if request.method == "POST":
         if form is None:
@@ -274,7 +274,7 @@ def follow_up(request):
     org, today = _org(request), timezone.localdate()
     queryset = v.recommendations(request.scope).filter(v.subtree_filter(org)).order_by("deadline", "id")
     wanted = request.GET.get("status", "")
-    if wanted and wanted not in rules.REMEDIATION_LABELS:
+    if wanted and wanted not in rules.REMEDIATION_LABELS and wanted != statistics.DUE_SOON:
         raise Http404
     shown, summary, by_status = statistics.follow_up(queryset, today, status=wanted,
                                                      limit=50_000 if request.GET.get("format") == "xlsx" else 1000)
@@ -285,9 +285,11 @@ def follow_up(request):
               r.recommendation.deadline, r.label, r.recommendation.done_on, r.recommendation.evidence] for r in shown),
             "Theo dõi khắc phục", f"theo-doi-khac-phuc-{org.code}.xlsx")
     statuses = [(code, label, by_status.get(code, 0)) for code, label in rules.REMEDIATION_LABELS.items()]
+    statuses.append((statistics.DUE_SOON, f"Đến hạn trong {statistics.DUE_SOON_DAYS} ngày", by_status[statistics.DUE_SOON]))
     return _page(request, "follow_up.html", org, {"rows": shown, "summary": summary, "statuses": statuses,
                                                   "wanted": wanted, "done": by_status.get(rules.DONE, 0),
-                                                  "open": sum(by_status.values()) - by_status.get(rules.DONE, 0)})
+                                                  "open": sum(by_status[code] for code in rules.REMEDIATION_LABELS)
+                                                  - by_status.get(rules.DONE, 0)})
 
 
 def _conclusion_ref(case) -> str:

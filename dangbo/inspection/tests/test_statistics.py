@@ -92,7 +92,7 @@ def test_follow_up_summary_counts_units(tree, inspector):
     services.conclude_case(inspector, case, findings="", conclusion="Thu chưa đủ", concluded_on=date(2025, 3, 1),
                            recommendations=[RecommendationInput(tree.cell_a1, "Thu đủ đảng phí", date(2025, 6, 30)),
                                             RecommendationInput(tree.cell_a2, "Lập sổ thu", today + timedelta(days=5)),
-                                            RecommendationInput(tree.cell_a2, "Báo cáo", today + timedelta(days=9)),
+                                            RecommendationInput(tree.cell_a2, "Báo cáo", today + timedelta(days=7)),
                                             RecommendationInput(tree.village_cell, "Nộp đủ", today)])
     a1, a2_first, _, village = case.recommendations.order_by("id")
     services.report_remediation(None, a2_first, progress=rules.DONE, evidence="Sổ thu đảng phí năm 2025")
@@ -101,5 +101,7 @@ def test_follow_up_summary_counts_units(tree, inspector):
     assert (summary.units, summary.done, summary.in_progress, summary.not_started, summary.overdue) == (3, 1, 1, 1, 1)
     assert summary.sentence() == ("3 đơn vị có kiến nghị khắc phục: 1 đơn vị đã khắc phục xong, 1 đơn vị đang khắc "
                                   "phục, 1 đơn vị chưa khắc phục; 1 đơn vị quá hạn khắc phục.")
-    assert by_status == {rules.OVERDUE: 1, rules.DONE: 2, rules.NOT_STARTED: 1}
+    assert by_status == {rules.OVERDUE: 1, rules.DONE: 2, rules.NOT_STARTED: 1, statistics.DUE_SOON: 1}
+    due, _, _ = statistics.follow_up(Recommendation.objects.all(), today, status=statistics.DUE_SOON)
+    assert [row.recommendation.content for row in due] == ["Báo cáo"]
     assert a1.status(today) == rules.OVERDUE
