@@ -41,7 +41,7 @@ api = NinjaAPI(
 api_errors.install(api)  # every error answers JSON with a Vietnamese message
 
 # Each app that offers endpoints exposes `router` in its api.py.
-for app in ("orgs", "members", "ratings", "documents", "congress", "ingest", "admission"):
+for app in ("orgs", "members", "ratings", "documents", "congress", "ingest", "admission", "inspection"):
     try:
         module = import_module(f"dangbo.{app}.api")
     except ModuleNotFoundError as error:

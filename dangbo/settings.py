@@ -61,6 +61,7 @@ DANGBO_APPS = [
     "dangbo.meetings",
     "dangbo.jobs",
     "dangbo.admission",
+    "dangbo.inspection",
 ]
 
 INSTALLED_APPS = [
@@ -232,6 +233,10 @@ DANGBO_RULES = {
     # empty: the files shipped with dangbo. Extra days off as dd/mm/yyyy, comma-separated.
     "admission_holiday_dirs": [d for d in os.environ.get("DANGBO_HOLIDAY_DIRS", "").split(os.pathsep) if d],
     "admission_extra_days_off": [d for d in os.environ.get("DANGBO_EXTRA_DAYS_OFF", "").split(",") if d.strip()],
+    # Discipline (296-QĐ/TW Art. 25, N): days after receiving a decision to appeal it.
+    "discipline_appeal_days": 30,
+    # Consolidation (U): a grassroots organization rated HTNV this many years running is weak.
+    "weak_htnv_years": 2,
 }
 
 # Access log of personal data (Decree 13/2023): entries older than this many days are removed

@@ -19,6 +19,7 @@ urlpatterns = [
     path("trich-xuat/", include("dangbo.ingest.urls")),
     path("sinh-hoat/", include("dangbo.meetings.urls")),
     path("ket-nap/", include("dangbo.admission.urls")),
+    path("kiem-tra/", include("dangbo.inspection.urls")),
     path("nhat-ky/", core_views.audit_log, name="audit_log"),
     path("nhat-ky-truy-cap/", audit_views.access_log, name="access_log"),
     path("tai-khoan/", include("dangbo.access.urls")),

@@ -16,6 +16,8 @@ class Role(models.TextChoices):
     LEADER = "leader", "Lãnh đạo"
     CELL_SECRETARY = "cell_secretary", "Bí thư chi bộ"
     MEMBER = "member", "Đảng viên"
+    # Ủy ban kiểm tra staff: reads the subtree, and alone (with admins) sees denunciations and case files.
+    INSPECTION = "inspection", "Cán bộ kiểm tra"
 
 
 class RoleAssignment(models.Model):

@@ -12,6 +12,9 @@ Roles (RoleAssignment):
 - cell_secretary (bí thư chi bộ): read and write in the own cell (and its tổ đảng).
 - member (đảng viên): the own record and the rows about it, the own cell's page without its
   member list, and what the visibility table grants the own cell (meeting notices, drafts).
+- inspection (cán bộ ủy ban kiểm tra): reads the assigned subtrees like a leader, and is the
+  only role (with admin) that sees inspection files there: `restrict_inspection`,
+  `can_inspect`. Other roles get 404 for them.
 """
 from __future__ import annotations
 
@@ -31,7 +34,7 @@ from dangbo.orgs.models import Organization, OrgClosure
 
 ModelT = TypeVar("ModelT", bound=models.Model)
 
-READ_ROLES = (Role.STAFF, Role.LEADER, Role.CELL_SECRETARY)
+READ_ROLES = (Role.STAFF, Role.LEADER, Role.CELL_SECRETARY, Role.INSPECTION)
 WRITE_ROLES = (Role.STAFF, Role.CELL_SECRETARY)
 
 
@@ -58,6 +61,8 @@ class Scope:
         self.own_member_id = own_member_id
         self.own_member_org_id = own_member_org_id
         self.roles = frozenset(roles)
+        # Where the user is inspection staff: the only non-admin role that sees inspection files.
+        self.inspection_roots = self.role_roots.get(Role.INSPECTION, frozenset())
 
     @classmethod
     def for_user(cls, user) -> Scope:
@@ -208,6 +213,31 @@ class Scope:
             bool(self.read_roots)
             and OrgClosure.objects.filter(ancestor_id__in=self.read_roots, descendant_id=org.pk).exists()
         )
+
+    # -- inspection files (denunciations, case files): inspection roles and admins only --------
+
+    def inspection_filter(self, org_field: str = "organization") -> Q:
+        if self.is_admin:
+            return Q()
+        if not self.inspection_roots:
+            return Q(pk__in=[])
+        return Q(**{f"{org_field}_id__in": self._subtree_ids(self.inspection_roots)})
+
+    def restrict_inspection(self, queryset: models.QuerySet[ModelT], org_field: str = "organization") -> models.QuerySet[ModelT]:
+        return queryset.filter(self.inspection_filter(org_field))
+
+    def can_inspect(self, org: Organization | int | None) -> bool:
+        """Inspection staff (or admin) over `org`: may read and write its inspection files."""
+        if self.is_admin:
+            return True
+        if org is None or not self.inspection_roots:
+            return False
+        org_id = org if isinstance(org, int) else org.pk
+        return OrgClosure.objects.filter(ancestor_id__in=self.inspection_roots, descendant_id=org_id).exists()
+
+    def check_inspect(self, org: Organization | int | None) -> None:
+        if not self.can_inspect(org):
+            raise Http404("Không tìm thấy hoặc ngoài phạm vi được phân quyền.")
 
     # -- writing -------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ APP_LINKS = [
     ("ingest:index", "Trích xuất"),
     ("meetings:index", "Sinh hoạt chi bộ"),
     ("admission:index", "Kết nạp đảng viên"),
+    ("inspection:index", "Kiểm tra, kỷ luật"),
 ]
 
 

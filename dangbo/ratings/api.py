@@ -96,7 +96,6 @@ class OrgRatingOut(Schema):
 class MemberRatingIn(Schema):
     level: LevelCode | Literal[""]
     rated_on: date | None = None
-    disciplined: bool = False
     remedied: bool = False
     notes: str = ""
     version: int | None = Field(None, ge=0, description="Phiên bản đã đọc (0: chưa có xếp loại) hoặc "

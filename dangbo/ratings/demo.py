@@ -64,11 +64,10 @@ def populate(ctx) -> None:
         levels = {pk: _pick(rng, MEMBER_SHARES[offset]) for pk, org_id, admitted in members if admitted <= rated_on}
         org_of = {pk: org_id for pk, org_id, _ in members}
         _within_quota(levels, {pk: grassroots_of.get(org_of[pk], org_of[pk]) for pk in levels}, ratio)
-        disciplined = {pk for pk, level in levels.items() if level == rules.KHTNV and rng.random() < 0.5}
         MemberRating.objects.bulk_create([
             MemberRating(member_id=pk, year=year, level=level, organization_id=org_of[pk],
                          rated_by_id=grassroots_of.get(org_of[pk], org_of[pk]), rated_on=rated_on,
-                         disciplined=pk in disciplined, created_by=ctx.admin)
+                         created_by=ctx.admin)
             for pk, level in levels.items()], batch_size=2000)
         member_rows += len(levels)
 

@@ -10,7 +10,6 @@ LEVEL_CHOICES = [("", "— Không xếp loại —"), *Level.choices]
 class MemberRatingForm(CheckedForm):
     level = forms.ChoiceField(label="Mức xếp loại", choices=LEVEL_CHOICES, required=False)
     rated_on = forms.DateField(label="Ngày xếp loại", widget=DATE_WIDGET, required=False)
-    disciplined = forms.BooleanField(label="Bị kỷ luật trong năm", required=False)
     remedied = forms.BooleanField(label="Vi phạm tự phát hiện và khắc phục", required=False)
     notes = forms.CharField(label="Ghi chú", widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
@@ -19,11 +18,7 @@ class OrgRatingForm(MemberRatingForm):
     violations = forms.BooleanField(label="Tổ chức có vi phạm", required=False)
     subordinate_disciplined = forms.BooleanField(
         label="Có tổ chức trực thuộc hoặc thành viên tập thể lãnh đạo bị kỷ luật", required=False)
-    field_order = ["level", "rated_on", "violations", "disciplined", "subordinate_disciplined", "remedied", "notes"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["disciplined"].label = "Tổ chức bị kỷ luật trong năm"
+    field_order = ["level", "rated_on", "violations", "subordinate_disciplined", "remedied", "notes"]
 
 
 class TargetForm(CheckedForm):

@@ -40,8 +40,6 @@ SPEC = t.TableSpec("Xếp loại đảng viên", [
              note="Hoàn thành xuất sắc nhiệm vụ / Hoàn thành tốt nhiệm vụ / Hoàn thành nhiệm vụ / "
                   "Không hoàn thành nhiệm vụ (hoặc HTXSNV, HTTNV, HTNV, KHTNV).", width=30),
     t.Column("rated_on", "Ngày xếp loại", parse=t.date_value, default=None, example=date(2025, 12, 15)),
-    t.Column("disciplined", "Bị kỷ luật trong năm", parse=yes_no, default=False, example="Không",
-             note="Có / Không. Đảng viên bị kỷ luật trong năm xếp loại Không hoàn thành nhiệm vụ."),
     t.Column("remedied", "Tự phát hiện, khắc phục", parse=yes_no, default=False, example="Không"),
     t.Column("notes", "Ghi chú", width=30),
 ])
@@ -53,6 +51,7 @@ class Importer:
     def __init__(self, org: Organization, year: int):
         self.org, self.year = org, year
         self.members: dict[int, Member] = {}  # row number -> member
+        self.disciplined: set[int] = set()
 
     def check_row(self, row: dict):
         if not row["citizen_id"] and not row["card_number"]:
@@ -104,6 +103,8 @@ class Importer:
         members = list(self.members.values())
         facts = services.member_facts(members, self.year)
         closed = services.closed_org_ids({m.organization_id for m in members}, self.year)
+        # Discipline comes from the register (inspection app), not from a column of the file.
+        self.disciplined = services.disciplined_members(self.year, [m.pk for m in members])
         for row in rows:
             member = self.members[row[t.ROW]]
             rated_on = row["rated_on"] or services.default_rating_date(self.year)
@@ -113,7 +114,7 @@ class Importer:
             eligible = rules.eligibility(facts.on(member.pk, rated_on), rated_on, **services.eligibility_params())
             if not eligible.rated:
                 errors.append(t.RowError(row[t.ROW], "", f"{member.full_name}: {eligible.reason}"))
-            flags = {"disciplined"} if row["disciplined"] else set()
+            flags = {"disciplined"} if member.pk in self.disciplined else set()
             breach = rules.cap_breach(row["level"], flags, rule_set, remedied=row["remedied"],
                                       khtnv_triggers=services.khtnv_triggers(), subject_name=member.full_name)
             if breach:
@@ -142,7 +143,7 @@ def write(user, importer: Importer, table: t.LoadedTable) -> int:
         if member.organization_id not in rated_by_cache:
             rated_by_cache[member.organization_id] = services.default_rated_by(member.organization)
         values = {"level": row["level"], "rated_on": row["rated_on"] or services.default_rating_date(importer.year),
-                  "disciplined": row["disciplined"], "remedied": row["remedied"], "notes": row["notes"],
+                  "disciplined": member.pk in importer.disciplined, "remedied": row["remedied"], "notes": row["notes"],
                   "organization_id": member.organization_id, "rated_by": rated_by_cache[member.organization_id]}
         current = existing.get(member.pk)
         if current is None:

@@ -65,7 +65,13 @@ class RatingFields(Versioned):
     rated_on = models.DateField("Ngày xếp loại")
     rated_by = models.ForeignKey("orgs.Organization", on_delete=models.PROTECT, related_name="+",
                                  verbose_name="Cấp quyết định xếp loại")
+    # Kept in step with the discipline register (inspection app): a decision in force that took
+    # effect in the year sets it, an appeal that annuls it clears it. Ratings entered before the
+    # register carry the flag their users set by hand in `disciplined_by_hand` (kept as history).
     disciplined = models.BooleanField("Bị kỷ luật trong năm", default=False)
+    # db_default: raw COPY loads that do not name the column still work.
+    disciplined_by_hand = models.BooleanField("Bị kỷ luật trong năm (ghi tay, trước khi có sổ kỷ luật)",
+                                              default=False, db_default=False, editable=False)
     remedied = models.BooleanField("Tự phát hiện, khắc phục vi phạm", default=False)
     notes = models.TextField("Ghi chú", blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,

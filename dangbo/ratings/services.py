@@ -54,6 +54,53 @@ def default_rating_date(year: int) -> date:
     return today if today.year == year else date(year, 12, 31)
 
 
+# -- discipline register (inspection app) ---------------------------------------------------------
+
+
+def disciplined_members(year: int, member_ids) -> set[int]:
+    """Members disciplined in `year`: by a decision in force in the register, or flagged by hand
+    on a rating entered before the register existed (history kept)."""
+    from dangbo.inspection.selectors import disciplined_member_ids
+
+    member_ids = list(member_ids)
+    by_hand = set(MemberRating.objects.filter(year=year, member_id__in=member_ids, disciplined_by_hand=True)
+                  .values_list("member_id", flat=True))
+    return disciplined_member_ids(year, member_ids) | by_hand
+
+
+def organization_disciplined(year: int, org: Organization) -> bool:
+    from dangbo.inspection.selectors import disciplined_org_ids
+
+    return bool(disciplined_org_ids(year, [org.pk])) or OrgRating.objects.filter(
+        year=year, organization=org, disciplined_by_hand=True).exists()
+
+
+def refresh_discipline_flags(year: int, *, member_ids=(), org_ids=()) -> int:
+    """Bring the `disciplined` flag of the year's ratings in step with the register after a
+    decision, an approval or an appeal; returns the number of ratings changed. The level is not
+    touched: a rating now above its cap is listed by the validation and blocks closing."""
+    from dangbo.inspection.selectors import disciplined_org_ids
+
+    changed = 0
+    if member_ids:
+        flagged = disciplined_members(year, member_ids)
+        for rating in MemberRating.objects.filter(year=year, member_id__in=list(member_ids)):
+            value = rating.member_id in flagged
+            if rating.disciplined != value:
+                rating.disciplined = value
+                rating.save(update_fields=["disciplined", "updated_at"])
+                changed += 1
+    if org_ids:
+        flagged = disciplined_org_ids(year, org_ids)
+        for rating in OrgRating.objects.filter(year=year, organization_id__in=list(org_ids)):
+            value = rating.organization_id in flagged or rating.disciplined_by_hand
+            if rating.disciplined != value:
+                rating.disciplined = value
+                rating.save(update_fields=["disciplined", "updated_at"])
+                changed += 1
+    return changed
+
+
 # -- periods ----------------------------------------------------------------------------------
 
 
@@ -265,7 +312,6 @@ def member_facts(members: list[Member], year: int) -> YearFacts:
 class RatingInput:
     member: Member
     level: str  # "" = not rated this year (on leave, exempted...)
-    disciplined: bool = False
     remedied: bool = False
     notes: str = ""
     rated_on: date | None = None
@@ -277,9 +323,11 @@ def default_rated_by(org: Organization) -> Organization:
     return grassroots_of(org) or org
 
 
-def _member_entries(inputs: list[RatingInput], year: int, cell_name: str):
+def _member_entries(inputs: list[RatingInput], year: int, cell_name: str) -> set[int]:
+    """Check the inputs; returns the ids of the members disciplined in the year (the cap)."""
     rule_set = rules.rules_for_year(year)
     facts = member_facts([i.member for i in inputs], year)
+    disciplined = disciplined_members(year, [i.member.pk for i in inputs])
     errors: dict[str, list[str]] = {}
     for item in inputs:
         if not item.level:
@@ -291,13 +339,14 @@ def _member_entries(inputs: list[RatingInput], year: int, cell_name: str):
         eligible = rules.eligibility(facts.on(item.member.pk, rated_on), rated_on, **eligibility_params())
         if not eligible.rated:
             errors.setdefault("level", []).append(f"{item.member.full_name}: {eligible.reason}")
-        flags = {"disciplined"} if item.disciplined else set()
+        flags = {"disciplined"} if item.member.pk in disciplined else set()
         breach = rules.cap_breach(item.level, flags, rule_set, remedied=item.remedied, khtnv_triggers=khtnv_triggers(),
                                   subject_name=item.member.full_name)
         if breach:
             errors.setdefault("level", []).append(breach.message)
     if errors:
         raise ValidationError(errors)
+    return disciplined
 
 
 @transaction.atomic
@@ -309,17 +358,18 @@ def save_cell_ratings(user, cell: Organization, year: int, inputs: list[RatingIn
     refuses the whole screen with the names concerned instead of overwriting.
     """
     lock_writable(cell, year)
-    _member_entries(inputs, year, cell.name)
+    disciplined = _member_entries(inputs, year, cell.name)
     touched = MemberRating.objects.filter(year=year, member__in=[i.member for i in inputs])
     # Rows locked first, so the roll-up difference below is read under the lock.
     existing = {r.member_id: r for r in touched.select_for_update(of=("self",)).order_by("pk")}
     _check_versions(inputs, existing)
     with summary.track_members(touched):   # the maintained roll-ups follow in the same transaction
-        outcome = _write_cell_ratings(user, cell, year, inputs, existing)
+        outcome = _write_cell_ratings(user, cell, year, inputs, existing, disciplined)
     return {**outcome, "warnings": quota_warnings(cell, year)}
 
 
-def _write_cell_ratings(user, cell: Organization, year: int, inputs: list[RatingInput], existing: dict) -> dict:
+def _write_cell_ratings(user, cell: Organization, year: int, inputs: list[RatingInput], existing: dict,
+                        disciplined: set[int]) -> dict:
     rated_by = default_rated_by(cell)
     to_create, to_update, to_delete = [], [], []
     for item in inputs:
@@ -328,7 +378,7 @@ def _write_cell_ratings(user, cell: Organization, year: int, inputs: list[Rating
             if current:
                 to_delete.append(current.pk)
             continue
-        values = {"level": item.level, "disciplined": item.disciplined, "remedied": item.remedied,
+        values = {"level": item.level, "disciplined": item.member.pk in disciplined, "remedied": item.remedied,
                   "notes": vn.nfc(item.notes), "rated_on": item.rated_on or default_rating_date(year)}
         if current is None:
             to_create.append(MemberRating(member=item.member, year=year, organization=cell, rated_by=rated_by,
@@ -368,8 +418,7 @@ def _check_versions(inputs: list[RatingInput], existing: dict[int, MemberRating]
         theirs = current.get_level_display() if current else "(chưa xếp loại)"
         yours = rules.LEVEL_LABELS.get(item.level, "(chưa xếp loại)") if item.level else "(chưa xếp loại)"
         if (current.level if current else "") != item.level or (current and (
-                current.disciplined, current.remedied, current.notes) != (item.disciplined, item.remedied,
-                                                                          vn.nfc(item.notes))):
+                current.remedied, current.notes) != (item.remedied, vn.nfc(item.notes))):
             stale.append(f"{item.member.full_name}: người khác đã lưu «{theirs}», bạn nhập «{yours}»")
     if stale:
         raise ValidationError({"level": ["Kết quả xếp loại đã được người khác sửa trong lúc bạn nhập; chưa lưu. "
@@ -387,14 +436,15 @@ def quota_warnings(org: Organization, year: int) -> list[rules.Breach]:
 
 @transaction.atomic
 def save_member_rating(user, member: Member, year: int, *, level: str, rated_on: date | None = None,
-                       disciplined: bool = False, remedied: bool = False, notes: str = "",
+                       remedied: bool = False, notes: str = "",
                        rated_by: Organization | None = None, version: int | None = None) -> MemberRating | None:
     """One member's rating, in the cell the member belongs to now. `version`: of the rating the
-    editor read (0: there was none); a change made meanwhile raises versioning.EditConflict."""
+    editor read (0: there was none); a change made meanwhile raises versioning.EditConflict.
+    Whether the member was disciplined in the year comes from the discipline register."""
     cell = member.organization
     lock_writable(cell, year)
-    item = RatingInput(member, level, disciplined, remedied, notes, rated_on)
-    _member_entries([item], year, cell.name)
+    item = RatingInput(member, level, remedied, notes, rated_on)
+    disciplined = member.pk in _member_entries([item], year, cell.name)
     touched = MemberRating.objects.filter(member=member, year=year)
     current = touched.select_for_update(of=("self",)).order_by("pk").first()
     with summary.track_members(touched):
@@ -433,12 +483,14 @@ def _save_rating(user, model, current, key: dict, values: dict, version: int | N
 
 @transaction.atomic
 def save_org_rating(user, org: Organization, year: int, *, level: str, rated_on: date | None = None,
-                    violations: bool = False, disciplined: bool = False, subordinate_disciplined: bool = False,
+                    violations: bool = False, subordinate_disciplined: bool = False,
                     remedied: bool = False, notes: str = "", version: int | None = None) -> OrgRating | None:
     """An organization's rating, decided by its direct superior (43-HD/BTCTW); `version` as
-    for save_member_rating."""
+    for save_member_rating. Whether the organization itself was disciplined in the year comes
+    from the discipline register."""
     lock_writable(org, year)
     rule_set = rules.rules_for_year(year)
+    disciplined = organization_disciplined(year, org)
     flags = {name for name, on in (("violations", violations), ("disciplined", disciplined),
                                    ("subordinate_disciplined", subordinate_disciplined)) if on}
     if level:

@@ -24,6 +24,7 @@ from dangbo.core import charts, tabular, vn
 from dangbo.core.routers import reads_reports
 from dangbo.core.party_docx import DOCX_CONTENT_TYPE
 from dangbo.core.party_pdf import PDF_CONTENT_TYPE
+from dangbo.inspection import selectors as discipline_register
 from dangbo.meetings import followup as meeting_followup
 from dangbo.members.models import ACTIVE_STATUSES, Member
 from dangbo.orgs.counts import member_counts_for
@@ -203,7 +204,7 @@ def cell_entry(request, pk, year):
     if request.method == "POST":
         inputs = [services.RatingInput(
             member=m, level=request.POST.get(f"level-{m.pk}", ""),
-            disciplined=bool(request.POST.get(f"disciplined-{m.pk}")), remedied=bool(request.POST.get(f"remedied-{m.pk}")),
+            remedied=bool(request.POST.get(f"remedied-{m.pk}")),
             notes=request.POST.get(f"notes-{m.pk}", ""), rated_on=_date(request.POST.get("rated_on"), errors),
             version=versioning.parse_version(request.POST.get(f"version-{m.pk}")))
             for m in members]
@@ -229,13 +230,15 @@ def cell_entry(request, pk, year):
     facts, rated_on = services.member_facts(members, year), services.default_rating_date(year)
     # Meeting attendance is an input the cell weighs, shown beside the name, not a hidden rule.
     attendance = meeting_followup.attendance_by_member([m.pk for m in members], year)
+    disciplined = services.disciplined_members(year, [m.pk for m in members])
+    decisions = discipline_register.decisions_by_member(year, [m.pk for m in members])
     for member in members:
         current = posted.get(member.pk) or existing.get(member.pk)
         # Shown beside the name: why a member is not rated (exempted, long leave...) or whom to consult.
         eligible = rules.eligibility(facts.on(member.pk, rated_on), rated_on, **services.eligibility_params())
         rows.append({"member": member, "level": getattr(current, "level", ""),
                      "eligibility": eligible.reason or eligible.note, "meetings": attendance.get(member.pk),
-                     "disciplined": getattr(current, "disciplined", False),
+                     "disciplined": member.pk in disciplined, "decisions": decisions.get(member.pk, []),
                      "remedied": getattr(current, "remedied", False), "notes": getattr(current, "notes", ""),
                      "version": getattr(existing.get(member.pk), "version", 0)})
     children = Organization.objects.filter(parent=org, dissolved__isnull=True) if not members else []
@@ -263,7 +266,7 @@ def member_rating(request, member_pk, year):
     visible_org(request, member.organization_id)
     request.scope.check_write(member.organization_id)
     current = MemberRating.objects.filter(member=member, year=year).first()
-    initial = {"level": current.level, "rated_on": current.rated_on, "disciplined": current.disciplined,
+    initial = {"level": current.level, "rated_on": current.rated_on,
                "remedied": current.remedied, "notes": current.notes} if current else \
         {"rated_on": services.default_rating_date(year)}
     form = MemberRatingForm(request.POST or None, initial=initial)
@@ -280,7 +283,8 @@ def member_rating(request, member_pk, year):
             return redirect("ratings:dashboard", member.organization_id, year)
     history = MemberRating.objects.filter(member=member).select_related("organization").order_by("-year")
     return render(request, "ratings/rating_form.html", {"form": form, "subject": member.full_name, "year": year,
-                                                        "history": history, "back": member.get_absolute_url()})
+                                                        "history": history, "back": member.get_absolute_url(),
+                                                        "disciplined": bool(services.disciplined_members(year, [member.pk]))})
 
 
 @login_required
@@ -293,7 +297,7 @@ def org_rating(request, pk, year):
         raise Http404
     request.scope.check_write(superior)
     current = OrgRating.objects.filter(organization=org, year=year).first()
-    fields = ("level", "rated_on", "violations", "disciplined", "subordinate_disciplined", "remedied", "notes")
+    fields = ("level", "rated_on", "violations", "subordinate_disciplined", "remedied", "notes")
     initial = {f: getattr(current, f) for f in fields} if current else {"rated_on": services.default_rating_date(year)}
     form = OrgRatingForm(request.POST or None, initial=initial)
     versioning.add_version_field(form, current.version if current else 0)
@@ -310,6 +314,7 @@ def org_rating(request, pk, year):
     history = OrgRating.objects.filter(organization=org).select_related("organization").order_by("-year")
     return render(request, "ratings/rating_form.html", {"form": form, "subject": org.name, "year": year,
                                                         "history": history,
+                                                        "disciplined": services.organization_disciplined(year, org),
                                                         "back": reverse("ratings:dashboard", args=[superior.pk, year])})
 
 

@@ -29,10 +29,10 @@ from dangbo.orgs.tree import rebuild_tree
 from dangbo.rollups import engine as rollups
 
 PASSWORD = "dangbo2026"
-HOOK_APPS = ("ratings", "documents", "congress", "ingest", "meetings", "admission")
+HOOK_APPS = ("ratings", "documents", "congress", "ingest", "meetings", "admission", "inspection")
 # username -> role; the scope is chosen from the generated tree.
 LOGINS = [("admin", Role.ADMIN), ("tochuc", Role.STAFF), ("lanhdao", Role.LEADER), ("tochuc_xa", Role.STAFF),
-          ("bithu", Role.CELL_SECRETARY), ("dangvien", Role.MEMBER)]
+          ("bithu", Role.CELL_SECRETARY), ("dangvien", Role.MEMBER), ("kiemtra", Role.INSPECTION)]
 
 
 @dataclass
@@ -140,7 +140,8 @@ def create_logins(plan: Plan, generator: MemberGenerator) -> dict[str, User]:
         commune = next(u for u in primary.units if u.org.code in generator.sample_cell)
     cell_id, _secretary_id, member_id = generator.sample_cell[commune.org.code]
     scopes = {"admin": (None, None), "tochuc": (plan.root.id, None), "lanhdao": (plan.root.id, None),
-              "tochuc_xa": (commune.org.id, None), "bithu": (cell_id, None), "dangvien": (None, member_id)}
+              "tochuc_xa": (commune.org.id, None), "bithu": (cell_id, None), "dangvien": (None, member_id),
+              "kiemtra": (plan.root.id, None)}
     password = make_password(PASSWORD)  # hashed once: the same password for every demo login
     users = {}
     for username, role in LOGINS:
@@ -160,7 +161,7 @@ def hook_users(users: dict[str, User]) -> dict[str, User]:
     """ctx.users: role -> User (plus "staff_commune" for the commune-level staff login)."""
     return {Role.ADMIN.value: users["admin"], Role.STAFF.value: users["tochuc"], Role.LEADER.value: users["lanhdao"],
             Role.CELL_SECRETARY.value: users["bithu"], Role.MEMBER.value: users["dangvien"],
-            "staff_commune": users["tochuc_xa"]}
+            "staff_commune": users["tochuc_xa"], Role.INSPECTION.value: users["kiemtra"]}
 
 
 def run_hooks(plan: Plan, users: dict[str, User], *, seed: int, stdout) -> None:

@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from dangbo.audit.models import AuditEntry
+from dangbo.inspection.testing import discipline_member
 from dangbo.members.models import EventKind, MemberEvent
 from dangbo.ratings import services
 from dangbo.ratings.models import MemberRating, OrgRating, PeriodStatus
@@ -50,9 +51,11 @@ def test_cell_entry_saves_a_whole_cell_at_once_with_one_audit_entry(tree):
 
 def test_disciplined_member_cannot_be_rated_above_khtnv(tree):
     services.open_period(tree.admin, tree.province, 2025)
+    discipline_member(tree.a1_members[0], date(2025, 5, 4))
     with pytest.raises(ValidationError, match="Nguyễn Văn An"):
-        services.save_cell_ratings(tree.admin, tree.cell_a1, 2025, [RatingInput(tree.a1_members[0], "htnv", disciplined=True)])
-    services.save_cell_ratings(tree.admin, tree.cell_a1, 2025, [RatingInput(tree.a1_members[0], "khtnv", disciplined=True)])
+        services.save_cell_ratings(tree.admin, tree.cell_a1, 2025, [RatingInput(tree.a1_members[0], "htnv")])
+    services.save_cell_ratings(tree.admin, tree.cell_a1, 2025, [RatingInput(tree.a1_members[0], "khtnv")])
+    assert MemberRating.objects.get(member=tree.a1_members[0], year=2025).disciplined is True
 
 
 def test_member_who_died_before_the_rating_date_is_not_rated(tree):
@@ -126,7 +129,7 @@ def test_a_lower_open_period_does_not_override_a_closed_one_above(tree):
 
 
 def test_validation_names_a_capped_rating_entered_directly(tree):
-    rate(tree.a1_members[0], 2025, "httnv", disciplined=True)
+    rate(tree.a1_members[0], 2025, "httnv", disciplined=True, disciplined_by_hand=True)
     result = services.validate_subtree(tree.province, 2025)
     assert [b.code for b in result.breaches] == ["cap"]
     assert "Nguyễn Văn An" in result.breaches[0].message

@@ -1,5 +1,6 @@
 """What staff see and do on the rating pages: numbers, drill-down, entry, import, exports."""
 import io
+from datetime import date
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -7,6 +8,7 @@ from django.urls import reverse
 from docx import Document
 from openpyxl import Workbook, load_workbook
 
+from dangbo.inspection.testing import discipline_member
 from dangbo.ratings.models import MemberRating, PeriodStatus, RatingPeriod
 from dangbo.ratings.tests.factories import known_ratings, open_period, province_targets
 
@@ -62,7 +64,7 @@ def test_secretary_enters_the_whole_cell_on_one_screen(rated, login):
     assert "Nguyễn Văn An" in page and "Lò Văn Chiến" in page
     an, binh, chien = rated.a1_members
     response = client.post(url, {"rated_on": "15/12/2025", f"level-{an.pk}": "httnv", f"level-{binh.pk}": "httnv",
-                                 f"level-{chien.pk}": "khtnv", f"disciplined-{chien.pk}": "on"})
+                                 f"level-{chien.pk}": "khtnv"})
     assert response.status_code == 302
     assert dict(MemberRating.objects.filter(year=YEAR, organization=rated.cell_a1).values_list("member_id", "level")) == {
         an.pk: "httnv", binh.pk: "httnv", chien.pk: "khtnv"}
@@ -71,8 +73,9 @@ def test_secretary_enters_the_whole_cell_on_one_screen(rated, login):
 def test_cell_entry_refuses_a_capped_rating_and_keeps_the_input(rated, login):
     client = login(rated.secretary_a1)
     chien = rated.a1_members[2]
+    discipline_member(chien, date(2025, 9, 1))
     page = client.post(reverse("ratings:cell_entry", args=[rated.cell_a1.pk, YEAR]),
-                       {f"level-{chien.pk}": "httnv", f"disciplined-{chien.pk}": "on"}).content.decode()
+                       {f"level-{chien.pk}": "httnv"}).content.decode()
     assert "Lò Văn Chiến: xếp loại «Hoàn thành tốt nhiệm vụ» không được phép" in page
     assert MemberRating.objects.get(member=chien, year=YEAR).level == "htnv"
 
@@ -80,6 +83,7 @@ def test_cell_entry_refuses_a_capped_rating_and_keeps_the_input(rated, login):
 def _xlsx(rows):
     workbook = Workbook()
     sheet = workbook.active
+    # The old "Bị kỷ luật trong năm" column is ignored: discipline comes from the register.
     sheet.append(["Số CCCD", "Họ và tên", "Mức xếp loại", "Ngày xếp loại", "Bị kỷ luật trong năm"])
     for row in rows:
         sheet.append(row)
@@ -99,6 +103,7 @@ def test_import_is_all_or_nothing_with_row_errors(rated, login):
     page = client.post(url, {"file": bad}).content.decode()
     assert "Dòng 3" in page and "Không tìm thấy đảng viên" in page
     assert MemberRating.objects.get(member=an, year=YEAR).level == "htxsnv"  # nothing written
+    discipline_member(binh, date(2025, 8, 1))
     good = _xlsx([[an.citizen_id, "Nguyen Van An", "HTNV", "15/12/2025", "Không"],
                   [binh.citizen_id, "Trần Thị Bình", "Không hoàn thành nhiệm vụ", "15/12/2025", "Có"]])
     response = client.post(url, {"file": good})
@@ -109,6 +114,7 @@ def test_import_is_all_or_nothing_with_row_errors(rated, login):
 
 def test_import_refuses_a_capped_row(rated, login):
     binh = rated.a1_members[1]
+    discipline_member(binh, date(2025, 8, 1))
     page = login(rated.staff_a).post(reverse("ratings:import", args=[rated.commune_a.pk, YEAR]), {
         "file": _xlsx([[binh.citizen_id, "Trần Thị Bình", "HTTNV", "15/12/2025", "Có"]])}).content.decode()
     assert "Trần Thị Bình: xếp loại" in page
@@ -168,8 +174,9 @@ def test_api_rollup_matches_the_dashboard(rated, login):
 
 def test_api_write_refuses_a_capped_rating_with_422(rated, login):
     member = rated.a1_members[1]
+    discipline_member(member, date(2025, 8, 1))
     response = login(rated.staff_a).put(f"/api/v1/ratings/member/{member.pk}/{YEAR}",
-                                        {"level": "httnv", "disciplined": True}, content_type="application/json")
+                                        {"level": "httnv"}, content_type="application/json")
     assert response.status_code == 422 and "level" in response.json()["detail"]
 
 
