@@ -70,7 +70,8 @@ _FIGURE_BEFORE_RE = re.compile(
     r"|tổng\s+số|tổng\s+cộng|nam|nữ)\s*:?\s*$")
 
 
-_PLAN_WORD_RE = re.compile(r"(?i:kế\s+hoạch|nghị\s+quyết|chương\s+trình|đề\s+án)\s*:?\s*$")
+_PLAN_WORD_RE = re.compile(r"(?i:kế\s+hoạch|nghị\s+quyết|chương\s+trình|đề\s+án|kết\s+luận|quyết\s+định"
+                           r"|quy\s+định|hướng\s+dẫn|chỉ\s+thị|thông\s+báo|công\s+văn|tờ\s+trình)\s*:?\s*$")
 _COUNT_NOUN_RE = re.compile(r"\s+(?i:đảng\s+viên|quần\s+chúng|tổ\s+chức|chi\s+bộ|đảng\s+bộ|người|học\s+viên)(?!\w)")
 _RANKING_BEFORE_RE = re.compile(r"(?i:cao\s+nhất|thấp\s+nhất|nhiều\s+nhất|ít\s+nhất)(?:\s+là)?[^\d.;:()]{3,60}$")
 
@@ -143,8 +144,8 @@ def find_quantities(text: str, start: int, end: int, blocked: SpanSet) -> list[Q
             continue
         if m.group("fraction"):
             a, b = (int(x) for x in m.group("fraction").split("/"))
-            if not 0 < a <= b:
-                continue
+            if not (0 < a and 0 < b) or (a > b and not _COUNT_NOUN_RE.match(text, m.end(), end)):
+                continue  # "178/170 đảng viên" (more than planned) is a result; "3/2 xã" is not one
             value: int | float | str = m.group("fraction")
         else:
             value = parse_vn_number(m.group("number"))

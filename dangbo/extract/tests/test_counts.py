@@ -35,6 +35,8 @@ def test_count_after_a_label(text, expected):
     ("Trong số 55 tổ chức cơ sở đảng, có 50 tổ chức hoàn thành tốt nhiệm vụ trở lên.", [55, 50]),
     ("trong số 1.200 đảng viên được đánh giá, có 180 đảng viên hoàn thành xuất sắc nhiệm vụ.", [1200, 180]),
     ("Tổng số 312 chi bộ đã tổ chức sinh hoạt chuyên đề.", [312]),
+    ("Qua kiểm tra, UBKT Huyện ủy kết luận 3 đảng viên có vi phạm đến mức phải xử lý kỷ luật.", [3]),
+    ("Năm 2023, Đảng bộ huyện kết nạp 178/170 đảng viên, đạt 104,7% chỉ tiêu.", ["178/170", 104.7]),
 ])
 def test_count_after_trong_số(text, expected):
     assert statistics(text) == expected
