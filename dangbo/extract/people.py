@@ -122,7 +122,7 @@ VERB_POSITION_RE = re.compile(
     r"|được\s+(?:bầu(?:\s+lại)?|bổ\s+nhiệm(?:\s+lại)?|điều\s+động|phân\s+công|chỉ\s+định|chuẩn\s+y"
     r"|giới\s+thiệu|luân\s+chuyển)"
     r"(?:\s+(?:giữ\s+chức(?:\s+(?:danh|vụ))?|làm|vào\s+(?:vị\s+trí|chức(?:\s+(?:danh|vụ))?)|là))?"
-    r"|giữ\s+chức(?:\s+(?:danh|vụ))?|nhận\s+chức)"
+    r"|giữ\s+chức(?:\s+(?:danh|vụ))?|nhận\s+chức|(?:hiện|nay)\s+là|hiện\s+nay\s+là)"
     r"\s+(?:chức(?:\s+(?:danh|vụ))?\s+)?")
 _COORDINATION_RE = re.compile(r"\s*(?:,|và)\s*")
 

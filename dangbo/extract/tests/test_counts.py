@@ -42,6 +42,24 @@ def test_count_after_trong_số(text, expected):
     assert statistics(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Cả năm, kết nạp mới 1.028 đảng viên, trong đó nữ 512, đoàn viên 790, người dân tộc thiểu số 145.",
+     [1028, 512, 790, 145]),
+    ("Số đảng viên được kiểm tra là 120; số tổ chức đảng được giám sát là 35.", [120, 35]),
+    ("Đảng bộ đã chuyển đảng chính thức cho 86 đồng chí, xóa tên 4 đảng viên.", [86, 4]),
+])
+def test_items_of_a_breakdown_each_a_label_and_its_count(text, expected):
+    assert statistics(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Ngày 30/4, lúc 10, tại hội trường khu 3.",
+    "Địa chỉ: phường 3, quận 5, TP Hồ Chí Minh.",
+])
+def test_times_and_addresses_are_not_counts(text):
+    assert statistics(text) == []
+
+
 @pytest.mark.parametrize("text", [
     "Theo Điều 5 Quy định số 102-QĐ/TW, kỷ luật khiển trách là hình thức nhẹ nhất.",
     "Luật 15 năm 2023 có hiệu lực từ ngày 1/7.",
