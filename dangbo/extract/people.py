@@ -119,7 +119,8 @@ xuống ra vào theo từ khi như này đó
 VERB_POSITION_RE = re.compile(
     r"\s*,?\s*(?:(?:đã|vừa|tiếp\s+tục|lại|cũng|chính\s+thức)\s+)*"
     r"(?:tái\s+đắc\s+cử|đắc\s+cử|trúng\s+cử|tái\s+cử|tái\s+bổ\s+nhiệm"
-    r"|được\s+(?:bầu(?:\s+lại)?|bổ\s+nhiệm(?:\s+lại)?|điều\s+động|phân\s+công|chỉ\s+định|chuẩn\s+y"
+    # "được bầu", "được Ban Chấp hành bầu", "được Ban Thường vụ Tỉnh ủy chỉ định"
+    r"|được\s+(?:[^\s,.;:]+\s+){0,5}?(?:bầu(?:\s+lại)?|bổ\s+nhiệm(?:\s+lại)?|điều\s+động|phân\s+công|chỉ\s+định|chuẩn\s+y"
     r"|giới\s+thiệu|luân\s+chuyển)"
     r"(?:\s+(?:giữ\s+chức(?:\s+(?:danh|vụ))?|làm|vào\s+(?:vị\s+trí|chức(?:\s+(?:danh|vụ))?)|là))?"
     r"|giữ\s+chức(?:\s+(?:danh|vụ))?|nhận\s+chức|(?:hiện|nay)\s+là|hiện\s+nay\s+là)"
