@@ -154,6 +154,7 @@ class _Sentence:
             self.scope_start = scope.end()
             break
         self._parentheses: list[tuple[int, int]] | None = None
+        self._report_commas: list[tuple[int, int]] | None = None
         self.piece_bounds = [(m.start(), m.end()) for m in _PIECE_BREAK_RE.finditer(text, start, end)]
         self.clause_breaks = [m.start() for m in _CLAUSE_BREAK_RE.finditer(text, start, end)]
         self.semicolons = [m.start() for m in _SEMICOLON_RE.finditer(text, start, end)]
@@ -170,7 +171,15 @@ class _Sentence:
         return self._parentheses
 
     def in_parenthesis(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.parentheses)
+        i = bisect.bisect_right(self.parentheses, (pos, float("inf"))) - 1
+        return i >= 0 and self.parentheses[i][0] <= pos < self.parentheses[i][1]
+
+    @property
+    def report_commas(self) -> list[tuple[int, int]]:
+        """(start, end) of the commas that open a clause saying what was done."""
+        if self._report_commas is None:
+            self._report_commas = [m.span() for m in _REPORT_COMMA_RE.finditer(self.text, self.start, self.end)]
+        return self._report_commas
 
     def piece(self, pos: int) -> tuple[int, int]:
         """The piece (between ';', ':', ', trong đó'...) holding pos."""
@@ -306,7 +315,7 @@ def _target(prepared: Prepared, sentence: _Sentence, quantity: Quantity,
     if in_scope:
         # Within a goal piece, the comma clause that says what was done reports: "Nghị quyết
         # đề ra mục tiêu kết nạp 3.000 đảng viên, đến nay đã kết nạp 3.250 đảng viên".
-        piece_start, piece_end = _comma_clause(text, quantity, piece_start, piece_end)
+        piece_start, piece_end = _comma_clause(sentence.report_commas, quantity, piece_start, piece_end)
     # A goal scope is judged piece by piece ("..., đã đạt 92%" is a report); a clause that is
     # a goal only by "trở lên" or "hằng năm" is judged with what the sentence said up to it
     # ("Toàn Đảng bộ đã kết nạp ...; hằng năm có trên 85% ..." reports, "Thực hiện Nghị quyết
@@ -324,14 +333,13 @@ _HABIT_REPORT_RE = re.compile(
 _REPORTED_VALUE_RE = re.compile(r"(?i:đạt|hơn|gần|khoảng)\s+(?:(?i:trên|hơn|gần)\s+)?$")
 
 
-def _comma_clause(text: str, quantity: Quantity, start: int, end: int) -> tuple[int, int]:
+def _comma_clause(commas: list[tuple[int, int]], quantity: Quantity, start: int, end: int) -> tuple[int, int]:
     """The part of a piece between the report commas around the value."""
-    for m in _REPORT_COMMA_RE.finditer(text, start, end):
-        if m.start() < quantity.number_start:
-            start = m.end()
-        else:
-            end = m.start()
-            break
+    i = bisect.bisect_left(commas, (quantity.number_start, 0))
+    if i > 0 and commas[i - 1][1] > start:
+        start = commas[i - 1][1]
+    if i < len(commas) and commas[i][0] < end:
+        end = commas[i][0]
     return start, end
 
 
