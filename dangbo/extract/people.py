@@ -286,6 +286,10 @@ class _Reader:
                 # "Chủ nhiệm Ủy ban Kiểm tra (UBKT) Tỉnh ủy"
                 last_end, skip_to = tokens[index + 2].end(), index + 3
                 continue
+            if word == "-" and len(after) == 2 and after[0].lower() == "đoàn" and after[1].lower() == "thể":
+                # "Bí thư Đảng ủy cơ quan Đảng – Đoàn thể": one body's name, not two positions
+                last_end, skip_to = tokens[index + 2].end(), index + 3
+                continue
             if word.lower() in ("khóa", "khoá") and after and re.fullmatch(r"[IVXL]+|\d{1,2}", after[0]):
                 # "Bí thư Huyện ủy Ia Grai khóa XVIII"
                 last_end, skip_to = tokens[index + 1].end(), index + 2

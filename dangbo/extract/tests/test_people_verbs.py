@@ -100,3 +100,15 @@ def test_minority_names_are_read_whole(text, name):
 ])
 def test_names_in_capitals(text, expected):
     assert people(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Đồng chí Lê Văn Tám - Bí thư Đảng ủy Khối Đảng - Đoàn thể huyện chủ trì.",
+     {"Lê Văn Tám": ["Bí thư Đảng ủy Khối Đảng - Đoàn thể huyện"]}),
+    ("Bà Võ Thị Hạnh, Phó Bí thư Chi bộ cơ quan Đảng – đoàn thể xã, phát biểu.",
+     {"Võ Thị Hạnh": ["Phó Bí thư Chi bộ cơ quan Đảng – đoàn thể xã"]}),
+    ("đ/c Trương Hồng Phúc- Bí thư huyện ủy- Chủ tịch HĐND huyện dự.",
+     {"Trương Hồng Phúc": ["Bí thư huyện ủy", "Chủ tịch HĐND huyện"]}),
+])
+def test_a_dash_inside_a_body_name_is_not_a_separator(text, expected):
+    assert people(text) == expected
