@@ -5,9 +5,13 @@
     >>> facts.documents[0].issuer_code, facts.documents[0].date.isoformat()
     ('ĐUK', '2011-07-04')
 
-One module per kind of fact: documents, targets, statistics, people, congresses, dates.
+One module per kind of fact: documents (and the links between them, links.py), targets,
+statistics, people, congresses, dates. Whether a number is a goal, a result or neither is
+decided by its clause and the list it belongs to (clauses.py), not by the words next to it.
 Every fact keeps its exact span in the input (``text == input[start:end]``), and
-``Facts.to_json()`` gives the schema scored by /shared/eval/score.py.
+``Facts.to_json()`` gives the schema scored by /shared/eval/score.py (plus "links").
+
+Real articles for development and a held-out third: tests/corpus (SOURCES.md).
 """
 from __future__ import annotations
 

@@ -29,7 +29,7 @@ from datetime import date
 from .links import DocumentLink, find_links
 from .model import Document
 from .numbers import WORD_ORDINALS, roman_to_int
-from .text import Prepared, SpanSet
+from .text import UPPER, Prepared, SpanSet
 
 # Type names (lower case, new tone placement) -> (name as printed, symbol code). DOMAIN.md §2.4.
 TYPES: dict[str, tuple[str, str]] = {
@@ -106,9 +106,10 @@ ISSUER_WORDS_RE = re.compile(ISSUER_WORDS, re.I)
 # "... của Bộ Chính trị", "..., do Ban Thường vụ Tỉnh ủy"
 OF_ISSUER_RE = re.compile(rf"\s*,?\s*(?:của|do)\s+{ISSUER_WORDS}", re.I)
 # "Bộ Chính trị ban hành " right before the reference.
+# The committee may be followed by its place: "Ban Thường vụ Tỉnh ủy Yên Bái đã ban hành".
 ISSUER_BEFORE_RE = re.compile(
-    rf"{ISSUER_WORDS}\s+(?:(?:đã|vừa|mới|cũng|đã\s+từng)\s+)*(?:ký\s+)?ban\s+hành\s+"
-    r"(?:(?:các|những)\s+)?$", re.I)
+    rf"{ISSUER_WORDS}(?:\s+(?-i:{UPPER})[^\W\d_]*){{0,3}}\s+(?:(?:đã|vừa|mới|cũng|đã\s+từng)\s+)*"
+    r"(?:ký\s+)?ban\s+hành\s+(?:(?:các|những)\s+)?$", re.I)
 
 _COMMITTEE_CODES = [
     (r"bộ chính trị|ban bí thư|ban chấp hành trung ương|trung ương|tư|tw|hội nghị .*trung ương", "TW"),

@@ -119,10 +119,11 @@ xuống ra vào theo từ khi như này đó
 VERB_POSITION_RE = re.compile(
     r"\s*,?\s*(?:(?:đã|vừa|tiếp\s+tục|lại|cũng|chính\s+thức)\s+)*"
     r"(?:tái\s+đắc\s+cử|đắc\s+cử|trúng\s+cử|tái\s+cử|tái\s+bổ\s+nhiệm"
-    r"|được\s+(?:bầu(?:\s+lại)?|bổ\s+nhiệm(?:\s+lại)?|điều\s+động|phân\s+công|chỉ\s+định|chuẩn\s+y"
+    # "được bầu", "được Ban Chấp hành bầu", "được Ban Thường vụ Tỉnh ủy chỉ định"
+    r"|được\s+(?:[^\s,.;:]+\s+){0,5}?(?:bầu(?:\s+lại)?|bổ\s+nhiệm(?:\s+lại)?|điều\s+động|phân\s+công|chỉ\s+định|chuẩn\s+y"
     r"|giới\s+thiệu|luân\s+chuyển)"
     r"(?:\s+(?:giữ\s+chức(?:\s+(?:danh|vụ))?|làm|vào\s+(?:vị\s+trí|chức(?:\s+(?:danh|vụ))?)|là))?"
-    r"|giữ\s+chức(?:\s+(?:danh|vụ))?|nhận\s+chức)"
+    r"|giữ\s+chức(?:\s+(?:danh|vụ))?|nhận\s+chức|(?:hiện|nay)\s+là|hiện\s+nay\s+là)"
     r"\s+(?:chức(?:\s+(?:danh|vụ))?\s+)?")
 _COORDINATION_RE = re.compile(r"\s*(?:,|và)\s*")
 
@@ -283,6 +284,10 @@ class _Reader:
             after = [t.group(0) for t in tokens[index + 1:index + 3]]
             if word == "(" and len(after) == 2 and _is_abbreviation(after[0]) and after[1] == ")":
                 # "Chủ nhiệm Ủy ban Kiểm tra (UBKT) Tỉnh ủy"
+                last_end, skip_to = tokens[index + 2].end(), index + 3
+                continue
+            if word == "-" and len(after) == 2 and after[0].lower() == "đoàn" and after[1].lower() == "thể":
+                # "Bí thư Đảng ủy cơ quan Đảng – Đoàn thể": one body's name, not two positions
                 last_end, skip_to = tokens[index + 2].end(), index + 3
                 continue
             if word.lower() in ("khóa", "khoá") and after and re.fullmatch(r"[IVXL]+|\d{1,2}", after[0]):

@@ -25,13 +25,13 @@ QUANTITY_RE = re.compile(
 
 # Words right before the number that make it an ordinal, an identifier or a date part.
 _IDENTIFIER_BEFORE_RE = re.compile(
-    r"(?<!\w)(?:(?<!tổng\s)(?<!trong\s)(?<!Tổng\s)(?<!Trong\s)(?i:số)|(?<!kỷ\s)(?<!Kỷ\s)(?i:luật)"
+    r"(?<!\w)(?:(?<!tổng\s)(?<!trong\s)(?<!Tổng\s)(?<!Trong\s)(?<!thiểu\s)(?i:số)|(?<!kỷ\s)(?<!Kỷ\s)(?i:luật)"
     r"|(?i:lần\s+thứ|thứ|khóa|khoá|quý|kỳ|điều|khoản"
     r"|điểm|chương|mục|trang|tập|phần|bài|tầng|phòng|đường|tuyến|lô|tổ|ấp|khóm|khu\s+phố|phố|lộ"
     r"|đội|xóm|thôn|bản|làng|hình|bảng|biểu|phụ\s+lục|lần|vòng|câu|kỳ\s+họp|khối|ô|số\s+nhà"
     r"|khu|phường|quận|xã|lớp|hạng|loại|cấp|nhóm|đợt|giai\s+đoạn|sư\s+đoàn|trung\s+đoàn"
     r"|lữ\s+đoàn|tiểu\s+đoàn|chi\s+bộ|trung\s+ương|hội\s+nghị|đại\s+hội|tháng|(?<!mỗi\s)(?<!hằng\s)(?<!hàng\s)năm|ngày"
-    r"|top|covid|count|lượt\s+xem|lượt\s+truy\s+cập|version|phiên\s+bản"
+    r"|top|covid|count|lượt\s+xem|lượt\s+truy\s+cập|version|phiên\s+bản|lúc|hồi|vào\s+lúc"
     r"|nghị\s+quyết|chỉ\s+thị|kết\s+luận|quyết\s+định|quy\s+định|hướng\s+dẫn|kế\s+hoạch"
     r"|chương\s+trình|đề\s+án|thông\s+báo|nghị\s+định|thông\s+tư|công\s+văn|tờ\s+trình)"
     r"|(?-i:TƯ|TW))\s*:?\s*$")
@@ -70,7 +70,9 @@ _FIGURE_BEFORE_RE = re.compile(
     r"|tổng\s+số|tổng\s+cộng|nam|nữ)\s*:?\s*$")
 
 
-_PLAN_WORD_RE = re.compile(r"(?i:kế\s+hoạch|nghị\s+quyết|chương\s+trình|đề\s+án)\s*:?\s*$")
+_LABEL_ITEM_RE = re.compile(r"(?:[,;:]|(?i:trong\s+đó))\s+(?:[^\W\d_]+\s+){1,5}$")
+_PLAN_WORD_RE = re.compile(r"(?i:kế\s+hoạch|nghị\s+quyết|chương\s+trình|đề\s+án|kết\s+luận|quyết\s+định"
+                           r"|quy\s+định|hướng\s+dẫn|chỉ\s+thị|thông\s+báo|công\s+văn|tờ\s+trình)\s*:?\s*$")
 _COUNT_NOUN_RE = re.compile(r"\s+(?i:đảng\s+viên|quần\s+chúng|tổ\s+chức|chi\s+bộ|đảng\s+bộ|người|học\s+viên)(?!\w)")
 _RANKING_BEFORE_RE = re.compile(r"(?i:cao\s+nhất|thấp\s+nhất|nhiều\s+nhất|ít\s+nhất)(?:\s+là)?[^\d.;:()]{3,60}$")
 
@@ -134,8 +136,11 @@ def find_quantities(text: str, start: int, end: int, blocked: SpanSet) -> list[Q
         if unit is None:
             # "tổng số đảng viên toàn Đảng là 5.380.000." - a figure without a noun after it;
             # "..., thấp nhất là Đảng bộ Khối Doanh nghiệp 15." - the last of a ranking.
+            # "..., trong đó nữ 512, đoàn viên 790, người dân tộc thiểu số 145." - items of a
+            # breakdown, each a short label and its count.
             if m.group("number") and (_FIGURE_BEFORE_RE.search(before) or
-                                      _RANKING_BEFORE_RE.search(text, max(start, m.start() - 80), m.start())) and \
+                                      _RANKING_BEFORE_RE.search(text, max(start, m.start() - 80), m.start()) or
+                                      _LABEL_ITEM_RE.search(text, max(start, m.start() - 50), m.start())) and \
                     _FIGURE_END_RE.match(text, m.end(), end) and \
                     not re.fullmatch(r"(?:19|20)\d{2}", m.group("number")):
                 value = parse_vn_number(m.group("number"))
@@ -143,8 +148,8 @@ def find_quantities(text: str, start: int, end: int, blocked: SpanSet) -> list[Q
             continue
         if m.group("fraction"):
             a, b = (int(x) for x in m.group("fraction").split("/"))
-            if not 0 < a <= b:
-                continue
+            if not (0 < a and 0 < b) or (a > b and not _COUNT_NOUN_RE.match(text, m.end(), end)):
+                continue  # "178/170 đảng viên" (more than planned) is a result; "3/2 xã" is not one
             value: int | float | str = m.group("fraction")
         else:
             value = parse_vn_number(m.group("number"))

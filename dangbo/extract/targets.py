@@ -57,7 +57,8 @@ CLAUSE_GOAL_RE = re.compile(
 # Reports what was done.
 ACHIEVED_RE = re.compile(
     r"(?i:(?<!\w)đã(?!\w)|đạt\s+được|tính\s+đến|đến\s+nay|đến\s+thời\s+điểm|kết\s+quả"
-    r"|(?:năm|nhiệm\s+kỳ|giai\s+đoạn|thời\s+gian)\s+(?:qua|vừa\s+qua|trước)(?!\w)|so\s+với\s+cùng\s+kỳ)")
+    r"|(?:năm|nhiệm\s+kỳ|giai\s+đoạn|thời\s+gian)\s+(?:qua|vừa\s+qua|trước)(?!\w)|so\s+với\s+cùng\s+kỳ"
+    r"|thực\s+tế)")
 _EVERY_YEAR_RE = re.compile(r"(?i:(?:hằng|hàng|mỗi)\s+năm)")
 
 
@@ -153,6 +154,7 @@ class _Sentence:
             self.scope_start = scope.end()
             break
         self._parentheses: list[tuple[int, int]] | None = None
+        self._report_commas: list[tuple[int, int]] | None = None
         self.piece_bounds = [(m.start(), m.end()) for m in _PIECE_BREAK_RE.finditer(text, start, end)]
         self.clause_breaks = [m.start() for m in _CLAUSE_BREAK_RE.finditer(text, start, end)]
         self.semicolons = [m.start() for m in _SEMICOLON_RE.finditer(text, start, end)]
@@ -169,7 +171,15 @@ class _Sentence:
         return self._parentheses
 
     def in_parenthesis(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.parentheses)
+        i = bisect.bisect_right(self.parentheses, (pos, float("inf"))) - 1
+        return i >= 0 and self.parentheses[i][0] <= pos < self.parentheses[i][1]
+
+    @property
+    def report_commas(self) -> list[tuple[int, int]]:
+        """(start, end) of the commas that open a clause saying what was done."""
+        if self._report_commas is None:
+            self._report_commas = [m.span() for m in _REPORT_COMMA_RE.finditer(self.text, self.start, self.end)]
+        return self._report_commas
 
     def piece(self, pos: int) -> tuple[int, int]:
         """The piece (between ';', ':', ', trong đó'...) holding pos."""
@@ -287,14 +297,25 @@ def _target(prepared: Prepared, sentence: _Sentence, quantity: Quantity,
         # Goal words inside a parenthesis are that parenthesis's ("đạt 92% (mục tiêu đến năm
         # 2025 là 95%)": 92% is a result).
         in_scope = in_scope and not sentence.in_parenthesis(sentence.scope_start - 1)
-    if not in_scope and not (
-            NEAR_BEFORE_RE.search(text, max(sentence.start, quantity.number_start - 30),
-                                  quantity.number_start)
-            or NEAR_AFTER_RE.match(text, quantity.end, min(sentence.end, quantity.end + 60))
-            or any(clause_start <= g < clause_end and not sentence.in_parenthesis(g)
-                   for g in sentence.clause_goals)):
-        return None
+    near = (NEAR_BEFORE_RE.search(text, max(sentence.start, quantity.number_start - 30), quantity.number_start)
+            or NEAR_AFTER_RE.match(text, quantity.end, min(sentence.end, quantity.end + 60)))
+    if not in_scope and not near:
+        if not any(clause_start <= g < clause_end and not sentence.in_parenthesis(g)
+                   for g in sentence.clause_goals):
+            return None
+        # A goal only by "hằng năm" / "đến năm" in its clause: an average, a result against
+        # the plan or a past term reports ("Bình quân hằng năm kết nạp 520 đảng viên, đạt 104%
+        # chỉ tiêu", "hằng năm đạt trên 90%", "hằng năm có trên 90% ..., vượt chỉ tiêu").
+        if _HABIT_REPORT_RE.search(text, sentence.start, sentence.end) or \
+                _REPORTED_VALUE_RE.search(text, max(sentence.start, quantity.number_start - 20),
+                                          quantity.number_start) and \
+                _any_between(sentence.every_year, clause_start, clause_end):
+            return None
     piece_start, piece_end = sentence.piece(quantity.number_start)
+    if in_scope:
+        # Within a goal piece, the comma clause that says what was done reports: "Nghị quyết
+        # đề ra mục tiêu kết nạp 3.000 đảng viên, đến nay đã kết nạp 3.250 đảng viên".
+        piece_start, piece_end = _comma_clause(sentence.report_commas, quantity, piece_start, piece_end)
     # A goal scope is judged piece by piece ("..., đã đạt 92%" is a report); a clause that is
     # a goal only by "trở lên" or "hằng năm" is judged with what the sentence said up to it
     # ("Toàn Đảng bộ đã kết nạp ...; hằng năm có trên 85% ..." reports, "Thực hiện Nghị quyết
@@ -303,6 +324,23 @@ def _target(prepared: Prepared, sentence: _Sentence, quantity: Quantity,
     if _any_between(sentence.achieved, *window):
         return None
     return _make_target(prepared, sentence, quantity, piece_start, piece_end)
+
+
+_REPORT_COMMA_RE = re.compile(r",\s+(?=[^,;:]*?(?:(?<!\w)đã(?!\w)|đến\s+nay|hiện\s+nay|thực\s+tế|kết\s+quả))")
+_HABIT_REPORT_RE = re.compile(
+    r"(?i:bình\s+quân|vượt\s+(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)|trong\s+nhiệm\s+kỳ(?!\s+tới|\s+mới)"
+    r"|nhiệm\s+kỳ\s+qua|(?:qua|sau)\s+\d+\s+năm|đạt\s+[\d,.]+\s?%\s+(?:chỉ\s+tiêu|kế\s+hoạch))")
+_REPORTED_VALUE_RE = re.compile(r"(?i:đạt|hơn|gần|khoảng)\s+(?:(?i:trên|hơn|gần)\s+)?$")
+
+
+def _comma_clause(commas: list[tuple[int, int]], quantity: Quantity, start: int, end: int) -> tuple[int, int]:
+    """The part of a piece between the report commas around the value."""
+    i = bisect.bisect_left(commas, (quantity.number_start, 0))
+    if i > 0 and commas[i - 1][1] > start:
+        start = commas[i - 1][1]
+    if i < len(commas) and commas[i][0] < end:
+        end = commas[i][0]
+    return start, end
 
 
 def _make_target(prepared: Prepared, sentence: _Sentence, quantity: Quantity,

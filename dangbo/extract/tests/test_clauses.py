@@ -130,3 +130,26 @@ def test_a_plan_named_by_its_number_is_a_document_not_a_count():
     facts = extract("Thực hiện Kế hoạch 155 của Tỉnh ủy, các chi bộ đã sinh hoạt chuyên đề.")
     assert [(d.type, d.number, d.issuer_code) for d in facts.documents] == [("Kế hoạch", "155", "TU")]
     assert facts.statistics == [] and facts.targets == []
+
+
+@pytest.mark.parametrize("text, goals, results", [
+    ("Nghị quyết đề ra mục tiêu kết nạp 3.000 đảng viên, đến nay toàn tỉnh đã kết nạp 3.250 đảng viên, "
+     "vượt 8,3%.", [(3000, "đảng viên", None)], [3250, 8.3]),
+    ("Chỉ tiêu kết nạp đảng viên năm 2024 được giao là 250 đảng viên, Đảng bộ đã kết nạp được 265 đảng "
+     "viên, đạt 106%.", [(250, "đảng viên", 2024)], [265, 106]),
+    ("Mục tiêu đề ra là 95%, thực tế đạt 97%.", [(95, "%", None)], [97]),
+])
+def test_the_goal_and_the_result_in_one_sentence(text, goals, results):
+    assert targets(text) == goals
+    assert statistics(text) == results
+
+
+@pytest.mark.parametrize("text", [
+    "Trong nhiệm kỳ, hằng năm có trên 90% tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên, vượt chỉ "
+    "tiêu Nghị quyết.",
+    "Bình quân hằng năm kết nạp 520 đảng viên, đạt 104% chỉ tiêu Nghị quyết.",
+    "Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ trở lên hằng năm đạt trên 90%.",
+    "Qua 5 năm thực hiện, mỗi năm toàn tỉnh kết nạp hơn 2.000 đảng viên.",
+])
+def test_what_happened_every_year_is_a_result(text):
+    assert targets(text) == []

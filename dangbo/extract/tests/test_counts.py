@@ -35,9 +35,29 @@ def test_count_after_a_label(text, expected):
     ("Trong số 55 tổ chức cơ sở đảng, có 50 tổ chức hoàn thành tốt nhiệm vụ trở lên.", [55, 50]),
     ("trong số 1.200 đảng viên được đánh giá, có 180 đảng viên hoàn thành xuất sắc nhiệm vụ.", [1200, 180]),
     ("Tổng số 312 chi bộ đã tổ chức sinh hoạt chuyên đề.", [312]),
+    ("Qua kiểm tra, UBKT Huyện ủy kết luận 3 đảng viên có vi phạm đến mức phải xử lý kỷ luật.", [3]),
+    ("Năm 2023, Đảng bộ huyện kết nạp 178/170 đảng viên, đạt 104,7% chỉ tiêu.", ["178/170", 104.7]),
 ])
 def test_count_after_trong_số(text, expected):
     assert statistics(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Cả năm, kết nạp mới 1.028 đảng viên, trong đó nữ 512, đoàn viên 790, người dân tộc thiểu số 145.",
+     [1028, 512, 790, 145]),
+    ("Số đảng viên được kiểm tra là 120; số tổ chức đảng được giám sát là 35.", [120, 35]),
+    ("Đảng bộ đã chuyển đảng chính thức cho 86 đồng chí, xóa tên 4 đảng viên.", [86, 4]),
+])
+def test_items_of_a_breakdown_each_a_label_and_its_count(text, expected):
+    assert statistics(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Ngày 30/4, lúc 10, tại hội trường khu 3.",
+    "Địa chỉ: phường 3, quận 5, TP Hồ Chí Minh.",
+])
+def test_times_and_addresses_are_not_counts(text):
+    assert statistics(text) == []
 
 
 @pytest.mark.parametrize("text", [

@@ -118,3 +118,11 @@ def test_old_tone_marks_and_term_of_a_numbered_resolution():
     found = documents("Nghị quyết số 03-NQ/TU của Tỉnh uỷ khoá X về nâng cao chất lượng")
     assert found == [("Nghị quyết", "03", "TU", None, None)]
     assert "plenum" not in extract("Nghị quyết số 03-NQ/TU của Tỉnh uỷ khoá X").to_json()["documents"][0]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ban Thường vụ Huyện ủy Krông Pa đã ban hành Nghị quyết số 09 về phát triển đảng viên.", ("09", "HU")),
+    ("Ngày 6/8, Ban Thường vụ Thành ủy Đà Nẵng đã ban hành Chỉ thị số 21 về công tác cán bộ.", ("21", "TU")),
+])
+def test_issuer_named_with_its_place_before_ban_hành(text, expected):
+    assert [(d.number, d.issuer_code) for d in extract(text).documents] == [expected]

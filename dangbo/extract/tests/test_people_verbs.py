@@ -30,6 +30,20 @@ def test_position_given_by_a_verb(text, expected):
     assert people(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Đồng chí Bùi Văn Khánh được Ban Chấp hành bầu giữ chức Phó Bí thư Đảng ủy, Chủ tịch UBND xã.",
+     {"Bùi Văn Khánh": ["Phó Bí thư Đảng ủy", "Chủ tịch UBND xã"]}),
+    ("Đồng chí Lê Văn Hòa được Ban Thường vụ Tỉnh ủy chỉ định giữ chức Bí thư Đảng ủy xã Tân Phú.",
+     {"Lê Văn Hòa": ["Bí thư Đảng ủy xã Tân Phú"]}),
+    ("Phiên họp thứ nhất đã bầu đồng chí Hồ Văn Mười, Phó Chủ tịch UBND tỉnh, giữ chức Bí thư Đảng ủy xã.",
+     {"Hồ Văn Mười": ["Phó Chủ tịch UBND tỉnh", "Bí thư Đảng ủy xã"]}),
+    ("Ông Trần Văn Lâm, nguyên Bí thư Đảng ủy xã, nay là Trưởng thôn Đông.",
+     {"Trần Văn Lâm": ["nguyên Bí thư Đảng ủy xã", "Trưởng thôn Đông"]}),
+])
+def test_position_given_by_an_agent_and_a_verb(text, expected):
+    assert people(text) == expected
+
+
 def test_names_joined_by_và_share_the_verb_position():
     text = "Các đồng chí Lê Thanh Hải và Nguyễn Văn Tuấn được bầu làm Phó Bí thư Huyện ủy Hà Trung."
     assert people(text) == {"Lê Thanh Hải": ["Phó Bí thư Huyện ủy Hà Trung"],
@@ -85,4 +99,16 @@ def test_minority_names_are_read_whole(text, name):
     ("Phó Bí thư Thường trực Tỉnh ủy NGUYỄN VĂN HẢI", {"Nguyễn Văn Hải": ["Phó Bí thư Thường trực Tỉnh ủy"]}),
 ])
 def test_names_in_capitals(text, expected):
+    assert people(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Đồng chí Lê Văn Tám - Bí thư Đảng ủy Khối Đảng - Đoàn thể huyện chủ trì.",
+     {"Lê Văn Tám": ["Bí thư Đảng ủy Khối Đảng - Đoàn thể huyện"]}),
+    ("Bà Võ Thị Hạnh, Phó Bí thư Chi bộ cơ quan Đảng – đoàn thể xã, phát biểu.",
+     {"Võ Thị Hạnh": ["Phó Bí thư Chi bộ cơ quan Đảng – đoàn thể xã"]}),
+    ("đ/c Trương Hồng Phúc- Bí thư huyện ủy- Chủ tịch HĐND huyện dự.",
+     {"Trương Hồng Phúc": ["Bí thư huyện ủy", "Chủ tịch HĐND huyện"]}),
+])
+def test_a_dash_inside_a_body_name_is_not_a_separator(text, expected):
     assert people(text) == expected

@@ -16,6 +16,12 @@ REPEATED = {
     "parentheses": "(" * 20000 + "Đại hội lần thứ XII" + ")" * 20000,
     "one long word": "a" * 100000,
     "digits and slashes": "12/12/12/12/1.234.567,5-" * 5000,
+    # Clause structure: one endless sentence of goals and results, of goal parentheses, of
+    # labelled counts, of linked references.
+    "goal and result commas": "phấn đấu kết nạp 100 đảng viên, đến nay đã kết nạp 90 đảng viên, " * 4000,
+    "goal parentheses": "đạt 92% (chỉ tiêu 65%), " * 4000,
+    "labelled counts": "khiển trách 12, cảnh cáo 3, cách chức 1, khai trừ 2, " * 4000,
+    "linked references": "Kế hoạch số 12-KH/TU thực hiện Nghị quyết số 05-NQ/TW, " * 3000,
 }
 
 
@@ -28,3 +34,4 @@ def test_hostile_input_is_linear(name):
     assert elapsed < 3.0, f"{name}: {elapsed:.2f}s for {len(text)} characters"
     for fact in [*facts.documents, *facts.targets, *facts.statistics, *facts.people]:
         assert fact.text == text[fact.start:fact.end]
+
