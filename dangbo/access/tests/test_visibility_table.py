@@ -217,4 +217,11 @@ def test_the_architecture_document_shows_the_table_of_the_code():
     documented = text.split("<!-- visibility-table:start -->\n")[1].split("\n<!-- visibility-table:end -->")[0]
     assert documented == markdown_table(), (
         "docs/ARCHITECTURE.md («Who sees what») differs from dangbo/access/visibility.py; "
-        "paste the output of dangbo.access.visibility.markdown_table() between the markers")
+        "paste the output of `dangbo visibility_table` between the markers")
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("visibility_table", stdout=out)
+    assert out.getvalue().strip() == documented
