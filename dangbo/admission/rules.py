@@ -35,11 +35,11 @@ deadline is the N-th working day after the event.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
 
-from dangbo.core.vn import add_months, fold, format_date, months_between
+from dangbo.core.vn import add_months, fold, format_date, months_between, percent  # noqa: F401 (percent re-exported)
 
 # -- steps ----------------------------------------------------------------------------------
 
@@ -467,10 +467,6 @@ def split_target(total: int, weights: Sequence[int]) -> list[int]:
     return parts
 
 
-def percent(part: int, whole: int | None) -> float | None:
-    return None if not whole else 100.0 * part / whole
-
-
 YOUTH_MAX_MONTHS = 30 * 12 + 11  # "thanh niên 18–30": through 30 years 11 months (U)
 PRIVATE_ENTERPRISE = "doanh_nghiep_tu_nhan"
 STUDENT = "hoc_sinh_sinh_vien"
@@ -503,17 +499,3 @@ def quarter_of(day: date) -> int:
 
 def quarter_end(year: int, quarter: int) -> date:
     return add_months(date(year, 1, 1), 3 * quarter) - timedelta(days=1)
-
-
-@dataclass
-class Due:
-    """One row of the due and overdue list."""
-
-    what: str
-    due: date
-    days_left: int  # working days; negative when overdue
-    extra: dict = field(default_factory=dict)
-
-    @property
-    def overdue(self) -> bool:
-        return self.days_left < 0

@@ -62,3 +62,12 @@ def test_reports_carry_the_dashboard_figures(tree, login):
     assert "kết nạp 1 đảng viên, đạt 25% chỉ tiêu (4)" in text
     page = client.get(reverse("admission:dashboard", args=[tree.commune_a.pk]) + "?nam=2024&ngay=31/12/2024")
     assert "25%" in page.content.decode() and "svg" in page.content.decode()
+
+
+def test_unverified_limits_and_holidays_come_from_settings(tree, settings, tmp_path):
+    advance(tree, new_candidate(tree), until=rules.DECISION)  # chi bộ resolution Thursday 20/06/2024
+    (tmp_path / "2024.csv").write_text("ngay,loai,ten\n21/06/2024,nghi,Ngày nghỉ của địa phương\n", encoding="utf-8")
+    settings.DANGBO_RULES = {**settings.DANGBO_RULES, "admission_decision_days": 2,
+                             "admission_holiday_dirs": [str(tmp_path)]}
+    row = names(deadlines.due_list(Candidate.objects.all(), Member.objects.none(), date(2024, 6, 20)))["Vì Thị Hoa"]
+    assert row.due == date(2024, 6, 25)  # Friday 21/06 off, weekend, Monday 24 is day 1, Tuesday 25 day 2
