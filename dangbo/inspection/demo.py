@@ -111,14 +111,14 @@ def _conclude(officer, cases, today, rng) -> list:
 
 
 def _remediate(officer, recommendations, today, rng) -> None:
-    """About half remedied, a third in progress, the rest untouched (overdue once past the deadline)."""
+    """Two thirds remedied, a fifth in progress, the rest untouched (overdue once past the deadline)."""
     for recommendation in recommendations:
         x = rng.random()
-        if x < 0.5 and recommendation.deadline - timedelta(days=20) <= today:
+        if x < 0.65 and recommendation.deadline - timedelta(days=20) <= today:
             services.report_remediation(officer, recommendation, progress=Progress.DONE,
                                         evidence="Báo cáo kết quả khắc phục và biên bản họp cấp ủy",
                                         done_on=min(today, recommendation.deadline - timedelta(days=20)))
-        elif x < 0.8:
+        elif x < 0.85:
             services.report_remediation(officer, recommendation, progress=Progress.IN_PROGRESS,
                                         evidence="Đã xây dựng kế hoạch khắc phục")
 

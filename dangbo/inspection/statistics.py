@@ -14,7 +14,7 @@ from django.db.models.functions import ExtractYear
 from dangbo.core import charts, party_docx, tabular, vn
 from dangbo.core.party_docx import PartyHeader, Signature
 from dangbo.inspection import rules
-from dangbo.inspection.models import Case, CaseStatus, Consolidation, ConsolidationStatus, DisciplineDecision, PlanItem, Recommendation
+from dangbo.inspection.models import Case, CaseStatus, Consolidation, DisciplineDecision, PlanItem, Recommendation
 from dangbo.orgs.models import Organization, OrgClosure
 
 MEMBER = "member"
