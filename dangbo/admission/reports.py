@@ -3,13 +3,12 @@
 the party layout (core/party_docx.py, HD 36-HD/VPTW)."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
 from dangbo.admission import progress, rules
-from dangbo.core import party_docx, tabular, vn
-from dangbo.core.party_docx import PartyHeader, Signature
+from dangbo.core import issuers, letterhead, party_docx, tabular, vn
+from dangbo.core.party_docx import Signature
 from dangbo.orgs.models import Organization
 
 
@@ -25,8 +24,9 @@ class Report:
     hamlets: progress.HamletSummary
 
 
-def committee_name(org_name: str) -> str:
-    return re.sub(r"^Đảng bộ", "Đảng ủy", org_name)
+def committee_name(org) -> str:
+    """The committee that reports for an organization (core/issuers.py)."""
+    return issuers.committee_name(issuers.OrgNode(org.kind, org.name))
 
 
 def headers() -> list[str]:
@@ -81,12 +81,8 @@ def _table_rows(report: Report) -> list[list[str]]:
 
 def docx_bytes(report: Report, number: str = "", place: str = "") -> bytes:
     org = report.org
-    root = org.ancestors().first() or org
-    header = PartyHeader(
-        superior=org.parent.name.upper() if org.parent else "", issuer=committee_name(org.name),
-        number=number or "     -BC", place=place or re.sub(r"^Đảng bộ (tỉnh|thành phố)\s+", "", root.name),
-        date=report.on, doc_type="Báo cáo",
-        summary=f"Kết quả công tác phát triển đảng viên năm {report.year}")
+    header = letterhead.party_header(org, number=number or "     -BC", place=place, on=report.on, doc_type="Báo cáo",
+                                     summary=f"Kết quả công tác phát triển đảng viên năm {report.year}")
     doc = party_docx.new_party_document(header)
     for line in summary_sentences(report):
         party_docx.add_paragraph(doc, line)
@@ -103,6 +99,6 @@ def docx_bytes(report: Report, number: str = "", place: str = "") -> bytes:
     if report.hamlets.without_member:
         party_docx.add_heading(doc, "Thôn, tổ dân phố chưa có đảng viên")
         party_docx.add_paragraph(doc, ", ".join(h.name for h in report.hamlets.without_member) + ".")
-    party_docx.add_signature(doc, Signature(authority=f"T/M {committee_name(org.name).upper()}", position="BÍ THƯ",
+    party_docx.add_signature(doc, Signature(authority=letterhead.signing_authority(org), position="BÍ THƯ",
                                             recipients=["Ban Tổ chức cấp trên", "Lưu"]))
     return party_docx.to_bytes(doc)

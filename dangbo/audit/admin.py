@@ -60,6 +60,17 @@ for model, model_admin in ((User, AuditedUserAdmin), (Group, AuditedGroupAdmin))
         admin.site.unregister(model)
     admin.site.register(model, model_admin)
 
+# Admins of the libraries (lockouts, two-factor devices, background jobs) were registered before
+# this module: each is wrapped so its edits are logged too, secrets left out of the log.
+SECRET_FIELDS = {"password", "key", "token", "secret"}
+for model, model_admin in list(admin.site._registry.items()):
+    if isinstance(model_admin, AuditedAdmin):
+        continue
+    secrets = tuple(f.name for f in model._meta.concrete_fields if f.name in SECRET_FIELDS)
+    audited = type(f"Audited{type(model_admin).__name__}", (AuditedAdmin, type(model_admin)), {"audit_exclude": secrets})
+    admin.site.unregister(model)
+    admin.site.register(model, audited)
+
 
 @admin.register(AccessLogEntry)
 class AccessLogEntryAdmin(admin.ModelAdmin):

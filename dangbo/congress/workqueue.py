@@ -5,12 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.db.models import Count, Q
-from django.urls import reverse
 
 from dangbo.congress.models import CommentRound, RoundRecipient
 from dangbo.core import vn
 from dangbo.core.workqueue import WorkItem
-from dangbo.orgs.models import OrgClosure
 
 RECENT_DAYS = 60
 MAX_ITEMS = 5

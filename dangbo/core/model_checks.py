@@ -53,6 +53,8 @@ def text_limit(field: models.Field) -> int:
 
 def field_problem(field: models.Field, value) -> str | None:
     """The Vietnamese message for a value `field` may not store, or None."""
+    if hasattr(value, "resolve_expression"):
+        return None  # computed by the database (F("version") + 1): nothing typed by a user
     if value is None:
         if field.null or field.primary_key or isinstance(field, models.AutoField):
             return None

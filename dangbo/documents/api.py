@@ -3,13 +3,11 @@ out of scope -> 404, read-only -> 403, bad input -> 422 with Vietnamese messages
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils import timezone
 from ninja import Field, Router, Schema
-from ninja.errors import HttpError
 
 from dangbo.core.api_params import Amount, Id, Limit, Offset, Ordinal, SearchText, Year
 from dangbo.access.scope import Scope

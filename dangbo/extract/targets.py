@@ -24,8 +24,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .clauses import (BREAKDOWN_START_RE, LIST_ITEM_RE, REPORT_HEAD_RE, parenthesis_at,
-                      plan_part_spans)
+from .clauses import (BREAKDOWN_START_RE, LIST_ITEM_RE, REPORT_HEAD_RE, parenthesis_at)
 from .model import Target
 from .quantities import Quantity, find_quantities
 from .text import Prepared, SpanSet, sentences

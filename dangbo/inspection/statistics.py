@@ -12,7 +12,7 @@ from django.db.models import BooleanField, Case as Switch, Count, F, Q, Value, W
 from django.db.models.functions import ExtractYear
 
 from dangbo.core import charts, party_docx, tabular, vn
-from dangbo.core.party_docx import PartyHeader, Signature
+from dangbo.core.party_docx import Signature
 from dangbo.inspection import rules
 from dangbo.inspection.models import Case, CaseStatus, Consolidation, DisciplineDecision, PlanItem, Recommendation
 from dangbo.orgs.models import Organization, OrgClosure
@@ -211,14 +211,14 @@ def xlsx_bytes(org: Organization, year: int) -> bytes:
 
 
 def docx_bytes(org: Organization, year: int, today: date, follow_up_summary: rules.RemediationSummary) -> bytes:
+    from dangbo.core import letterhead
     from dangbo.ratings.reports import committee_name
 
     counts = discipline_counts(org, year)
     inspections = inspection_counts(org, year)
-    header = PartyHeader(superior=org.parent.name.upper() if org.parent else "",
-                         issuer=f"Ủy ban Kiểm tra {committee_name(org.name)}", number="     -BC/UBKT",
-                         place=_place(org), date=today, doc_type="Báo cáo",
-                         summary=f"Kết quả công tác kiểm tra, giám sát và thi hành kỷ luật đảng năm {year}")
+    # The inspection commission reports under its committee ("TỈNH ỦY LAI CHÂU / ỦY BAN KIỂM TRA").
+    header = letterhead.party_header(org, body="Ủy ban Kiểm tra", number="     -BC/UBKT", on=today, doc_type="Báo cáo",
+                                     summary=f"Kết quả công tác kiểm tra, giám sát và thi hành kỷ luật đảng năm {year}")
     doc = party_docx.new_party_document(header)
     party_docx.add_heading(doc, "1. Công tác kiểm tra, giám sát")
     for kind, label in rules.KIND_LABELS.items():
@@ -235,12 +235,6 @@ def docx_bytes(org: Organization, year: int, today: date, follow_up_summary: rul
                  for row in rows]
     party_docx.add_table(doc, headers, formatted, number_columns=set(range(2, len(headers))), size=10)
     party_docx.add_signature(doc, Signature(authority="T/M ỦY BAN KIỂM TRA", position="CHỦ NHIỆM",
-                                            recipients=[f"Ban Thường vụ {committee_name(org.name)}", "Lưu UBKT"]))
+                                            recipients=[f"Ban Thường vụ {committee_name(org)}", "Lưu UBKT"]))
     return party_docx.to_bytes(doc)
 
-
-def _place(org: Organization) -> str:
-    import re
-
-    root = org.ancestors().first() or org
-    return re.sub(r"^Đảng bộ (tỉnh|thành phố)\s+", "", root.name) or root.name

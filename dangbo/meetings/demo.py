@@ -3,7 +3,7 @@ attendance and signed minutes, this month's meeting notified, and one online con
 12 bridge points. Set-based (bulk_create), deterministic for a seed."""
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
 
 from django.utils import timezone
 

@@ -1,6 +1,6 @@
 from django import forms
 
-from dangbo.meetings.models import Body, Kind, Meeting, Minutes, Quality
+from dangbo.meetings.models import Meeting, Minutes
 from dangbo.meetings.services import CORRECTABLE_FIELDS
 from dangbo.orgs.models import Organization
 

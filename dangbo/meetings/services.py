@@ -9,7 +9,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mass_mail
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from dangbo.audit import log as audit

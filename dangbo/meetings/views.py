@@ -25,7 +25,7 @@ from dangbo.meetings.visibility import (
     conferences, get_conference, get_meeting, get_writable_meeting, is_reader, meetings,
 )
 from dangbo.members.models import Member
-from dangbo.orgs.models import CELL_KINDS, Organization
+from dangbo.orgs.models import CELL_KINDS
 
 LIST_LIMIT = 200
 

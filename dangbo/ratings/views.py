@@ -20,7 +20,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 from dangbo.audit import access_log
 from dangbo.audit.models import AccessKind
 from dangbo.core import charts, tabular, versioning, vn
-from dangbo.core import charts, tabular, vn
 from dangbo.core.routers import reads_reports
 from dangbo.core.party_docx import DOCX_CONTENT_TYPE
 from dangbo.core.party_pdf import PDF_CONTENT_TYPE

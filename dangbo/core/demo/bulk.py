@@ -28,7 +28,9 @@ def write_rows(table: str, columns: Sequence[str], rows: Iterable[Sequence]) -> 
     qn = connection.ops.quote_name
     column_sql = ", ".join(qn(c) for c in columns)
     count = 0
-    with connection.cursor() as cursor:
+    # wrap_database_errors: the raw driver's errors (a unique key taken meanwhile) come out as
+    # Django's IntegrityError, which callers catch, like those of the ORM.
+    with connection.cursor() as cursor, connection.wrap_database_errors:
         if connection.vendor == "postgresql":
             with cursor.cursor.copy(f"COPY {qn(table)} ({column_sql}) FROM STDIN") as copy:
                 for row in rows:

@@ -6,7 +6,6 @@
 Per-role tables in each app's tests prove the finer rules; this catches a view that
 forgets the scope altogether.
 """
-import pytest
 from django.contrib.auth.models import User
 from django.urls import URLPattern, URLResolver, get_resolver
 

@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 
 from dangbo.documents import numbering
-from dangbo.documents.numbering import DocumentNumberError, canonical, display, next_number, parse
+from dangbo.documents.numbering import DocumentNumberError, canonical, next_number, parse
 
 # Every number written out in the seed articles (shared/seeds/*.txt beside the project), with its full type name.
 SEED_NUMBERS = {

@@ -7,7 +7,6 @@ import sys
 from datetime import date
 from types import SimpleNamespace
 
-import pytest
 from django.core.management import call_command
 
 from dangbo.ingest import demo
