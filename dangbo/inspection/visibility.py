@@ -104,7 +104,7 @@ def recommendations(scope: Scope) -> QuerySet[Recommendation]:
     """The responsible units' readers, and the inspection staff of the concluding committee."""
     if not is_reader(scope):
         return Recommendation.objects.none()
-    condition = scope.organization_filter("organization") | scope.inspection_filter("case__organization")
+    condition = scope.type_filter("inspection.Recommendation") | scope.inspection_filter("case__organization")
     return Recommendation.objects.filter(condition).select_related("organization", "case", "case__organization")
 
 

@@ -16,51 +16,77 @@ from dangbo.access.models import ApiToken, Role
 from dangbo.access.scope import Scope
 from dangbo.access.tests.world import build_world
 from dangbo.access.visibility import BY_LABEL, ROLES, TABLE, Answer, UnknownObjectType
+from dangbo.core.testing import make_user
 from dangbo.members.models import Member
 from dangbo.orgs.models import Organization
 
-# admin, staff, leader, cell_secretary, member — v: visible, m: masked, o: own, n: none (404)
+# admin, staff, leader, cell_secretary, member, inspection — v: visible, m: masked, o: own, n: none (404)
 EXPECTED = {
-    "orgs.Organization": "v v v v o",
-    "orgs.OrgClosure": "v v v v o",
-    "orgs.Term": "v v v v o",
-    "orgs.Position": "v v v v o",
-    "orgs.OrgChange": "v v v v n",
-    "members.Member": "v v m v o",
-    "members.MemberEvent": "v v v v o",
-    "members.MemberAbsence": "v v v v o",
-    "access.RoleAssignment": "v n n n n",
-    "audit.AuditEntry": "v m m n n",
-    "audit.AccessLogEntry": "v n n n n",
-    "ratings.RatingPeriod": "v v v v n",
-    "ratings.MemberRating": "v v v v o",
-    "ratings.OrgRating": "v v v v n",
-    "ratings.RatingTarget": "v v v v n",
-    "documents.Issuer": "v v v v o",
-    "documents.Document": "v v v v o",
-    "documents.Target": "v v v v o",
-    "documents.ProgressReport": "v v v v o",
-    "congress.Congress": "v v v v o",
-    "congress.DraftDocument": "v v v v o",
-    "congress.DraftVersion": "v v v v o",
-    "congress.Paragraph": "v v v v o",
-    "congress.CommentRound": "v v v v o",
-    "congress.RoundRecipient": "v v v v o",
-    "congress.Conference": "v v v v o",
-    "congress.BridgePoint": "v v v v o",
-    "congress.Comment": "v v v v o",
-    "congress.SynthesisItem": "v v v v o",
-    "congress.Election": "v v v v o",
-    "congress.Candidate": "v v v v o",
-    "congress.ElectionRound": "v v v v o",
-    "congress.RoundCandidate": "v v v v o",
-    "congress.BallotPaper": "v v v v o",
-    "ingest.Source": "v v m v n",
-    "ingest.Fact": "v v m v n",
+    "orgs.Organization": "v v v v o v",
+    "orgs.OrgClosure": "v v v v o v",
+    "orgs.Term": "v v v v o v",
+    "orgs.Position": "v v v v o v",
+    "orgs.OrgChange": "v v v v n v",
+    "members.Member": "v v m v o m",
+    "members.MemberEvent": "v v v v o v",
+    "members.MemberAbsence": "v v v v o v",
+    "access.RoleAssignment": "v n n n n n",
+    "audit.AuditEntry": "v m m n n m",
+    "audit.AccessLogEntry": "v n n n n n",
+    "ratings.RatingPeriod": "v v v v n v",
+    "ratings.MemberRating": "v v v v o v",
+    "ratings.OrgRating": "v v v v n v",
+    "ratings.RatingTarget": "v v v v n v",
+    "documents.Issuer": "v v v v o v",
+    "documents.Document": "v v v v o v",
+    "documents.Target": "v v v v o v",
+    "documents.ProgressReport": "v v v v o v",
+    "congress.Congress": "v v v v o v",
+    "congress.DraftDocument": "v v v v o v",
+    "congress.DraftVersion": "v v v v o v",
+    "congress.Paragraph": "v v v v o v",
+    "congress.CommentRound": "v v v v o v",
+    "congress.RoundRecipient": "v v v v o v",
+    "congress.Conference": "v v v v o v",
+    "congress.BridgePoint": "v v v v o v",
+    "congress.Comment": "v v v v o v",
+    "congress.SynthesisItem": "v v v v o v",
+    "congress.Election": "v v v v o v",
+    "congress.Candidate": "v v v v o v",
+    "congress.ElectionRound": "v v v v o v",
+    "congress.RoundCandidate": "v v v v o v",
+    "congress.BallotPaper": "v v v v o v",
+    "ingest.Source": "v v m v n n",
+    "ingest.Fact": "v v m v n n",
+    "admission.Candidate": "v v v v n v",
+    "admission.AdmissionStep": "v v v v n v",
+    "admission.Relative": "v v v v n v",
+    "admission.Sponsor": "v v v v n v",
+    "admission.AdmissionTarget": "v v v v n v",
+    "admission.Hamlet": "v v v v n v",
+    "inspection.Plan": "v v v v n v",
+    "inspection.PlanItem": "v v v v n v",
+    "inspection.Denunciation": "v n n n n v",
+    "inspection.Case": "v n n n n v",
+    "inspection.Recommendation": "v v v v n v",
+    "inspection.DisciplineDecision": "v v v v n v",
+    "inspection.Postponement": "v n n n n v",
+    "inspection.Consolidation": "v v v v n v",
+    "inspection.Milestone": "v v v v n v",
+    "meetings.Meeting": "v v v v o v",
+    "meetings.Material": "v v v v o v",
+    "meetings.Attendance": "v v v v o v",
+    "meetings.Minutes": "v v v v n v",
+    "meetings.MinutesAddendum": "v v v v n v",
+    "meetings.Conference": "v v v v n v",
+    "meetings.BridgePoint": "v v v v n v",
+    "meetings.CorrectionRequest": "v v n v o n",
+    "members.MemberSummary": "v v v v n v",
+    "ratings.RatingSummary": "v v v v n v",
 }
 CODES = {"v": Answer.VISIBLE, "m": Answer.MASKED, "o": Answer.OWN, "n": Answer.NONE}
 USERS = {Role.ADMIN: "admin", Role.STAFF: "staff_a", Role.LEADER: "leader_province",
-         Role.CELL_SECRETARY: "secretary_a1", Role.MEMBER: "member_user"}
+         Role.CELL_SECRETARY: "secretary_a1", Role.MEMBER: "member_user", Role.INSPECTION: "inspector_a"}
 BOUND_TO = {"orgs.Organization", "members.Member"}
 
 
@@ -158,7 +184,8 @@ def expected_rows(tree, row, role: str) -> set[int]:
             return {pk for pk, owner in _values(model, row.own_member) if owner == member.pk}
         path = row.own_cell if row.own_cell is not None else row.org
         return {pk for pk, org in _values(model, path) if org == member.organization_id}
-    root = {Role.STAFF: tree.commune_a, Role.LEADER: tree.province, Role.CELL_SECRETARY: tree.cell_a1}[role]
+    root = {Role.STAFF: tree.commune_a, Role.LEADER: tree.province, Role.CELL_SECRETARY: tree.cell_a1,
+            Role.INSPECTION: tree.commune_a}[role]
     orgs = _subtree(root)
     return {pk for pk, org in _values(model, row.org) if org in orgs}
 
@@ -166,6 +193,7 @@ def expected_rows(tree, row, role: str) -> set[int]:
 @pytest.mark.parametrize("role", ROLES)
 def test_the_scope_returns_what_the_table_says_for_every_type(tree, role):
     build_world(tree)
+    tree.inspector_a = make_user("kiemtra_xa_a", Role.INSPECTION, tree.commune_a)
     scope = Scope.for_user(getattr(tree, USERS[role]))
     wrong = []
     for row in TABLE:
@@ -225,3 +253,14 @@ def test_the_architecture_document_shows_the_table_of_the_code():
     out = StringIO()
     call_command("visibility_table", stdout=out)
     assert out.getvalue().strip() == documented
+
+
+def test_a_member_who_also_leads_elsewhere_sees_no_recommendations_of_their_own_cell(tree):
+    """Recommendations answer `none` to the member role, also for a member who reads another subtree."""
+    from dangbo.access.models import RoleAssignment
+    from dangbo.inspection.visibility import recommendations
+
+    build_world(tree)
+    RoleAssignment.objects.create(user=tree.member_user, role=Role.LEADER, organization=tree.commune_b)
+    seen = set(recommendations(Scope.for_user(tree.member_user)).values_list("organization_id", flat=True))
+    assert seen == {tree.cell_b1.pk}
