@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import http.client
 import json
+import math
 import os
 import random
 import socket
-import statistics
 import subprocess
 import sys
 import threading
@@ -385,7 +385,7 @@ def lost_writes(writers: list[Writer], round_id: int, year: int) -> tuple[int, i
 def percentile(sorted_values: list[float], share: float) -> float:
     if not sorted_values:
         return 0.0
-    index = min(len(sorted_values) - 1, max(0, round(share * len(sorted_values) + 0.5) - 1))
+    index = min(len(sorted_values) - 1, max(0, math.ceil(share * len(sorted_values)) - 1))  # nearest rank
     return sorted_values[index]
 
 
