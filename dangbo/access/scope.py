@@ -239,6 +239,16 @@ class Scope:
         if not self.can_inspect(org):
             raise Http404("Không tìm thấy hoặc ngoài phạm vi được phân quyền.")
 
+    def member_lists_visible(self, org_ids) -> set[int]:
+        """can_see_member_list for many organizations in one query: the ids whose list is visible."""
+        org_ids = set(org_ids)
+        if self.is_admin:
+            return org_ids
+        if not self.read_roots or not org_ids:
+            return set()
+        return set(OrgClosure.objects.filter(ancestor_id__in=self.read_roots, descendant_id__in=org_ids)
+                   .values_list("descendant_id", flat=True))
+
     # -- writing -------------------------------------------------------------------------
 
     def can_write(self, org: Organization | int | None) -> bool:

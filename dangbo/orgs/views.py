@@ -13,19 +13,24 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 
 from dangbo.orgs.forms import DissolveForm, MergeForm, MoveForm, OrganizationForm, PositionForm, TermForm
-from dangbo.orgs.models import Organization, OrgClosure, Position
+from dangbo.orgs.models import Organization, Position
 
 
 def _with_counts(orgs, scope) -> list[dict]:
-    """Nodes with their member counts (one read of the maintained summary) and whether they
-    have children (one EXISTS per row inside the same query, not one query per node)."""
-    orgs = list(orgs.annotate(has_kids=Exists(Organization.objects.filter(parent=OuterRef("pk")))))
+    """Each node with its member counts (if visible) and whether it has children: three
+    queries for the whole list, whatever its length."""
+    orgs = list(orgs)
     ids = [o.pk for o in orgs]
-    visible_counts = ids if scope.is_admin else list(
-        OrgClosure.objects.filter(ancestor_id__in=scope.read_roots, descendant_id__in=ids)
-        .values_list("descendant_id", flat=True).distinct())  # can_see_member_list, for all rows at once
-    counts = member_counts_for(visible_counts)
-    return [{"org": o, "counts": counts.get(o.pk), "has_children": o.has_kids} for o in orgs]
+    counts = member_counts_for(sorted(scope.member_lists_visible(ids)))
+    parents = set(Organization.objects.filter(parent_id__in=ids).order_by().values_list("parent_id", flat=True)
+                  .distinct())
+    return [{"org": o, "counts": counts.get(o.pk), "has_children": o.pk in parents} for o in orgs]
+
+
+def _visible(orgs, scope) -> list:
+    orgs = list(orgs)
+    seen = set(scope.organizations().filter(pk__in=[o.pk for o in orgs]).values_list("pk", flat=True))
+    return [o for o in orgs if o.pk in seen]
 
 
 @login_required
@@ -52,7 +57,7 @@ def detail(request, pk):
     committee = Position.objects.filter(organization=org, end__isnull=True).select_related("member").order_by("kind")
     return render(request, "orgs/detail.html", {
         "org": org,
-        "ancestors": list(org.ancestors().filter(pk__in=scope.organizations().values("pk"))),
+        "ancestors": _visible(org.ancestors(), scope),
         "children": _with_counts(kids, scope),
         "counts": member_counts_for([org.pk])[org.pk] if show_members else None,
         "committee": committee,
