@@ -159,6 +159,21 @@ def check_year(value: Any) -> int:
     return check_integer(value, YEAR_MIN, YEAR_MAX)
 
 
+def is_ascii_digits(text: str) -> bool:
+    """"2025" yes; "²", "٣" (which str.isdigit accepts and int() refuses or reads) no."""
+    return text.isascii() and text.isdigit()
+
+
+def int_param(text: Any, minimum: int = 0, maximum: int = ID_MAX) -> int | None:
+    """A whole number from a query string within [minimum, maximum], else None: filters
+    and page numbers ignore what they cannot use instead of failing."""
+    text = str(text or "").strip()
+    if not is_ascii_digits(text) or len(text) > 19:
+        return None
+    number = int(text)
+    return number if minimum <= number <= maximum else None
+
+
 def _check_range(number, minimum, maximum) -> None:
     if minimum is not None and maximum is not None and not minimum <= number <= maximum:
         raise InvalidInput(f"Phải từ {_show(minimum)} đến {_show(maximum)}.")

@@ -6,7 +6,7 @@ from datetime import date
 
 from django.db.models import Q, QuerySet
 
-from dangbo.core import vn
+from dangbo.core import validation, vn
 from dangbo.members.models import ACTIVE_STATUSES, Member
 from dangbo.orgs.models import OrgClosure
 
@@ -33,7 +33,7 @@ class MemberFilter:
         return cls(
             q=vn.nfc(params.get("q", "")),
             status=params.get("status") or "active",
-            organization_id=int(org) if str(org or "").isdigit() else None,
+            organization_id=validation.int_param(org, 1),
             gender=params.get("gender", ""),
             age_band=params.get("age", "") or params.get("age_band", ""),
         )
@@ -60,7 +60,7 @@ def _search_q(text: str) -> Q:
     """Accent-insensitive name search; a run of digits also finds CCCD or party card numbers."""
     compact = text.replace(" ", "")
     condition = Q(search_name__contains=vn.fold(text))
-    if compact.isdigit():
+    if validation.is_ascii_digits(compact):
         condition |= Q(citizen_id=compact) | Q(card_number=compact)
     return condition
 
@@ -84,7 +84,7 @@ def page_after(queryset: QuerySet[Member], after: str | None, size: int = PAGE_S
     queryset = queryset.order_by("sort_key", "id")
     if after and "." in after:
         key, _, pk = after.rpartition(".")
-        if pk.isdigit():
+        if validation.is_ascii_digits(pk) and len(pk) <= 18:
             queryset = queryset.filter(Q(sort_key__gt=key) | Q(sort_key=key, id__gt=int(pk)))
     rows = list(queryset[: size + 1])
     more = len(rows) > size
