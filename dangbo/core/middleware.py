@@ -7,11 +7,14 @@
   its parameters itself and names them (core/api_errors.CheckedParser).
 - Under /api/ every error is JSON with a Vietnamese message, also those that never reach an
   endpoint (an unknown URL, a method not allowed) or escape it.
+- On pages, a ValidationError no view caught (a rule of the validation layer met on save)
+  is a 400 with its messages, never a 500.
 """
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.exceptions import BadRequest, PermissionDenied, RequestDataTooBig
+from django.core.exceptions import BadRequest, PermissionDenied, RequestDataTooBig, ValidationError
+from django.core.handlers.exception import response_for_exception
 from django.http import Http404, HttpResponse
 
 from dangbo.core import api_errors, validation
@@ -58,6 +61,8 @@ class RequestGuardMiddleware:
 
     def process_exception(self, request, exception):
         if not request.path.startswith(api_errors.API_PREFIX):
+            if isinstance(exception, ValidationError):
+                return response_for_exception(request, BadRequest(" ".join(exception.messages)))
             return None
         if isinstance(exception, RequestDataTooBig):
             return api_errors.error_response(413, api_errors.TOO_LARGE.format(
