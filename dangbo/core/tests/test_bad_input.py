@@ -46,7 +46,8 @@ def field_errors(response, status=422) -> dict:
 @pytest.fixture
 def paper(tree):
     doc = document(tree.admin, issuer(tree.commune_a, code="ĐU"), "01-NQ/ĐU", issued_on=date(2024, 3, 1))
-    target = documents.add_target(tree.admin, doc, wording="Tỷ lệ chi bộ hoàn thành tốt nhiệm vụ", target_value=90)
+    target = documents.add_target(tree.admin, doc, wording="Kết nạp đảng viên mới", target_value=120,
+                                  measure="so_luong", unit="đảng viên")
     return doc, target
 
 
