@@ -127,6 +127,12 @@ def test_invisible_characters_in_an_uploaded_text_are_dropped_not_stored(tree, l
     assert Source.objects.get().text.startswith("Ngày 12/3/2024, Đảng ủy xã tổ chức hội nghị")
 
 
+def test_invisible_characters_in_a_pasted_article_are_dropped_as_for_a_file(tree, login):
+    text = "Ngày 12/3/2024,\u200b Đảng ủy xã tổ chức\u202e hội nghị sơ kết Nghị quyết số 01-NQ/ĐU."
+    login(tree.staff_a).post(reverse("ingest:upload"), {"organization": tree.commune_a.pk, "text": text})
+    assert Source.objects.get().text.startswith("Ngày 12/3/2024, Đảng ủy xã tổ chức hội nghị")
+
+
 # -- spreadsheets ---------------------------------------------------------------------------------
 
 HEADER = "Họ và tên;Ngày sinh;Giới tính;Ngày vào Đảng;Ngày chính thức;Mã chi bộ;Trạng thái;Quê quán\n"
