@@ -139,7 +139,8 @@ def _message(error: dict) -> str:
     template = PYDANTIC_MESSAGES.get(kind)
     if template is None:
         return "Giá trị không hợp lệ."
-    context = {key: str(value).replace("'", "") for key, value in (error.get("ctx") or {}).items()}
+    context = {key: str(value).replace("'", "").replace(" or ", " hoặc ")
+               for key, value in (error.get("ctx") or {}).items()}
     try:
         return template.format(**context)
     except (KeyError, IndexError):
@@ -165,6 +166,8 @@ def _not_found(request, exc: Http404):
 
 def _http_error(request, exc: HttpError):
     cause = exc.__cause__  # ninja wraps what the body parser raised in a 400
+    if isinstance(cause, RequestDataTooBig):
+        return _too_large(request, cause)
     if isinstance(cause, SchemaError):
         if cause.errors[0].get("type") == "json_invalid":
             return error_response(400, BAD_JSON)
