@@ -72,9 +72,9 @@ class CheckedParser(Parser):
     def parse_body(self, request):
         try:
             data = json.loads(request.body)
-        except (json.JSONDecodeError, UnicodeDecodeError):
+            _refuse_forbidden("body", data)
+        except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):  # RecursionError: absurd nesting
             raise SchemaError([{"loc": ("body",), "type": "json_invalid", "msg": BAD_JSON}]) from None
-        _refuse_forbidden("body", data)
         return data
 
     def parse_querydict(self, data, list_fields, request):

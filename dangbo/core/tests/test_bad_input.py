@@ -222,3 +222,9 @@ def test_the_member_form_refuses_zero_width_in_any_text_field(login, tree):
     response = login(tree.admin).post(f"/dang-vien/{member.pk}/sua/",
                                       member_form_data(member, home_town="Xã\u200b Bình Lư"))
     assert response.context["form"].errors["home_town"][0].startswith("Có ký tự vô hình")
+
+
+def test_absurdly_nested_json_is_400_not_500(api, tree):
+    raw = '{"corrections": ' + "[" * 50_000 + "]" * 50_000 + "}"
+    response = api(tree.admin, "patch", f"/api/v1/members/{tree.a1_members[0].pk}", raw=raw)
+    assert response.status_code == 400 and response.json()["detail"] == "Nội dung gửi lên không phải JSON hợp lệ."
