@@ -73,6 +73,8 @@ def _kind_of(char: str) -> str | None:
 
 def forbidden_character(text: str) -> str | None:
     """The Vietnamese message for the first character that may not be stored, or None."""
+    if text.isprintable() or text.replace("\n", "").replace("\r", "").replace("\t", "").isprintable():
+        return None  # fast path (C speed): no control, format, surrogate or unassigned character
     for position, char in enumerate(text, start=1):
         kind = _kind_of(char)
         if kind:
