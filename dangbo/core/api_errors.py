@@ -6,8 +6,8 @@ input, 422 {"detail": {field: ["...", ...]}} naming each field.
 - `install(api)`: exception handlers for input errors (422), django ValidationError raised
   by services (422), PermissionDenied (403), Http404 (404), authentication (401), a body
   too large (413) and anything unexpected (500, logged, no details in the answer).
-- `ApiErrorMiddleware`: what never reaches an endpoint (an unknown URL, a method not
-  allowed, a request over DANGBO_MAX_REQUEST_BYTES) answers JSON too under /api/.
+- what never reaches an endpoint (an unknown URL, a method not allowed, a request over
+  DANGBO_MAX_REQUEST_BYTES) answers JSON too under /api/: core/middleware.py.
 """
 from __future__ import annotations
 
@@ -72,9 +72,9 @@ class CheckedParser(Parser):
     def parse_body(self, request):
         try:
             data = json.loads(request.body)
-        except (json.JSONDecodeError, UnicodeDecodeError):
+            _refuse_forbidden("body", data)
+        except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):  # RecursionError: absurd nesting
             raise SchemaError([{"loc": ("body",), "type": "json_invalid", "msg": BAD_JSON}]) from None
-        _refuse_forbidden("body", data)
         return data
 
     def parse_querydict(self, data, list_fields, request):
@@ -139,7 +139,8 @@ def _message(error: dict) -> str:
     template = PYDANTIC_MESSAGES.get(kind)
     if template is None:
         return "Giá trị không hợp lệ."
-    context = {key: str(value).replace("'", "") for key, value in (error.get("ctx") or {}).items()}
+    context = {key: str(value).replace("'", "").replace(" or ", " hoặc ")
+               for key, value in (error.get("ctx") or {}).items()}
     try:
         return template.format(**context)
     except (KeyError, IndexError):
@@ -165,6 +166,8 @@ def _not_found(request, exc: Http404):
 
 def _http_error(request, exc: HttpError):
     cause = exc.__cause__  # ninja wraps what the body parser raised in a 400
+    if isinstance(cause, RequestDataTooBig):
+        return _too_large(request, cause)
     if isinstance(cause, SchemaError):
         if cause.errors[0].get("type") == "json_invalid":
             return error_response(400, BAD_JSON)
@@ -176,7 +179,7 @@ def _http_error(request, exc: HttpError):
 
 
 def _too_large(request, exc: RequestDataTooBig):
-    return error_response(413, TOO_LARGE.format(limit=_megabytes(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)))
+    return error_response(413, TOO_LARGE.format(limit=megabytes(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)))
 
 
 def _server_error(request, exc: Exception):
@@ -195,46 +198,5 @@ def install(api) -> None:
         api.add_exception_handler(exception, handler)
 
 
-def _megabytes(size: int) -> str:
+def megabytes(size: int) -> str:
     return f"{size / (1 << 20):.1f}".replace(".0", "").replace(".", ",") + " MB"
-
-
-# -- what never reaches an endpoint --------------------------------------------------------
-
-
-class ApiErrorMiddleware:
-    """Refuse a request body over DANGBO_MAX_REQUEST_BYTES before it is read (413), and turn
-    any non-JSON error under /api/ (unknown URL, wrong method, CSRF) into the JSON form."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        is_api = request.path.startswith(API_PREFIX)
-        limit = settings.DANGBO_MAX_REQUEST_BYTES
-        try:
-            length = int(request.META.get("CONTENT_LENGTH") or 0)
-        except ValueError:
-            length = 0
-        if length > limit:
-            message = TOO_LARGE.format(limit=_megabytes(limit))
-            if is_api:
-                return error_response(413, message)
-            from django.http import HttpResponse
-
-            return HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")
-        response = self.get_response(request)
-        if is_api and response.status_code >= 400 and "json" not in response.get("Content-Type", ""):
-            return error_response(response.status_code, STATUS_MESSAGES.get(response.status_code, "Yêu cầu không hợp lệ."))
-        return response
-
-    def process_exception(self, request, exception):
-        if not request.path.startswith(API_PREFIX):
-            return None
-        if isinstance(exception, RequestDataTooBig):
-            return _too_large(request, exception)
-        if isinstance(exception, PermissionDenied):
-            return _permission_denied(request, exception)
-        if isinstance(exception, Http404):
-            return _not_found(request, exception)
-        return _server_error(request, exception)

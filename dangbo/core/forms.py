@@ -1,14 +1,17 @@
 """Base classes of every form: the validation layer (core/validation.py) on each text field.
 
 Django's forms already refuse NUL and enforce a field's max_length; these add the other
-forbidden characters (bidi overrides, zero-width, control characters) and a length limit
-for text fields that have none (TEXT_LIMIT), with the message beside the field.
+forbidden characters (bidi overrides, zero-width, control characters), a length limit
+for text fields that have none (TEXT_LIMIT) and a size limit for every uploaded file
+(uploads.MAX_UPLOAD_BYTES), with the message beside the field.
 """
 from __future__ import annotations
 
 from django import forms
 
-from dangbo.core import validation
+from django.core.files.uploadedfile import UploadedFile
+
+from dangbo.core import uploads, validation, vn
 
 
 class TextRulesMixin:
@@ -18,6 +21,8 @@ class TextRulesMixin:
             return
         for name, field in self.fields.items():
             value = self.cleaned_data.get(name)
+            if isinstance(value, UploadedFile) and value.size > uploads.MAX_UPLOAD_BYTES:
+                self.add_error(name, f"Tệp quá lớn (tối đa {vn.format_number(uploads.MAX_UPLOAD_BYTES >> 20)} MB).")
             if not isinstance(value, str):
                 continue
             try:

@@ -128,7 +128,7 @@ def digits(length: int | None = None, *, numeric_pad: bool = True) -> Parser:
     def parse(value: Any) -> str:
         was_number = isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
         result = re.sub(r"[\s.\-]", "", _as_text(value))
-        if not result.isdigit():
+        if not validation.is_ascii_digits(result):
             raise ValueError("chỉ được gồm chữ số")
         if length is not None and was_number and numeric_pad and len(result) < length:
             result = result.zfill(length)

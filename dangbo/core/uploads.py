@@ -19,6 +19,7 @@ from typing import BinaryIO
 
 from dangbo.core import validation, vn
 
+MAX_UPLOAD_BYTES = 30 * 1024 * 1024  # one uploaded file (the request as a whole: DANGBO_MAX_REQUEST_BYTES)
 MAX_ZIP_ENTRIES = 1_000  # a .docx has about 20 parts, an .xlsx 10 plus one per sheet
 MAX_UNZIPPED_BYTES = 60 * 1024 * 1024  # 20.000 members in .xlsx unpack to about 15 MB
 MAX_ENTRY_RATIO = 100  # real XML compresses 5-20 times; a bomb 300 times and more

@@ -73,6 +73,8 @@ def _kind_of(char: str) -> str | None:
 
 def forbidden_character(text: str) -> str | None:
     """The Vietnamese message for the first character that may not be stored, or None."""
+    if text.isprintable() or text.replace("\n", "").replace("\r", "").replace("\t", "").isprintable():
+        return None  # fast path (C speed): no control, format, surrogate or unassigned character
     for position, char in enumerate(text, start=1):
         kind = _kind_of(char)
         if kind:
@@ -157,6 +159,21 @@ def check_decimal(value: Any, *, max_digits: int = 14, decimal_places: int = 2,
 
 def check_year(value: Any) -> int:
     return check_integer(value, YEAR_MIN, YEAR_MAX)
+
+
+def is_ascii_digits(text: str) -> bool:
+    """"2025" yes; "²", "٣" (which str.isdigit accepts and int() refuses or reads) no."""
+    return text.isascii() and text.isdigit()
+
+
+def int_param(text: Any, minimum: int = 0, maximum: int = ID_MAX) -> int | None:
+    """A whole number from a query string within [minimum, maximum], else None: filters
+    and page numbers ignore what they cannot use instead of failing."""
+    text = str(text or "").strip()
+    if not is_ascii_digits(text) or len(text) > 19:
+        return None
+    number = int(text)
+    return number if minimum <= number <= maximum else None
 
 
 def _check_range(number, minimum, maximum) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
-from dangbo.core import vn
+from dangbo.core import validation, vn
 from dangbo.documents import numbering
 from dangbo.documents.models import Document
 
@@ -54,13 +54,14 @@ class DocumentFilter:
 
     @classmethod
     def from_params(cls, params) -> DocumentFilter:
-        def number(name):
-            value = str(params.get(name) or "").strip()
-            return int(value) if value.isdigit() else None
+        def number(name, minimum=1, maximum=validation.ID_MAX):
+            return validation.int_param(params.get(name), minimum, maximum)
 
+        year = (validation.YEAR_MIN, validation.YEAR_MAX)
         return cls(q=vn.nfc(params.get("q", "")), doc_type=params.get("loai", "") or params.get("doc_type", ""),
-                   status=params.get("trang_thai", "") or params.get("status", ""), year=number("nam") or number("year"),
-                   issuer_id=number("co_quan") or number("issuer_id"), khoa=number("khoa"))
+                   status=params.get("trang_thai", "") or params.get("status", ""),
+                   year=number("nam", *year) or number("year", *year),
+                   issuer_id=number("co_quan") or number("issuer_id"), khoa=number("khoa", 1, validation.ORDINAL_MAX))
 
     def apply(self, queryset: QuerySet[Document]) -> QuerySet[Document]:
         if self.doc_type:

@@ -13,7 +13,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods, require_POST
 
 from dangbo.access.scope import Scope
-from dangbo.core import versioning
+from dangbo.core import validation, versioning
 from dangbo.core.party_docx import DOCX_CONTENT_TYPE
 from dangbo.core.party_pdf import PDF_CONTENT_TYPE
 from dangbo.core.tabular import XLSX_CONTENT_TYPE
@@ -54,7 +54,7 @@ def index(request):
     if not filters.q:
         documents = documents.order_by("-issued_on", "-id")
     page_param = request.GET.get("trang", "")
-    page = max(1, int(page_param)) if page_param.isdigit() else 1
+    page = validation.int_param(page_param, 1, validation.OFFSET_MAX // PAGE_SIZE) or 1
     rows = list(documents[(page - 1) * PAGE_SIZE: page * PAGE_SIZE + 1])
     visible_issuers = Issuer.objects.filter(pk__in=visible_documents(scope).values("issuer_id"))
     return render(request, "documents/index.html", {
@@ -284,7 +284,8 @@ def _term_documents(request):
     scope = request.scope
     issuer_id, khoa = request.GET.get("co_quan", ""), request.GET.get("khoa", "")
     documents = visible_documents(scope)
-    if not (issuer_id.isdigit() and khoa.isdigit()):
+    issuer_id, khoa = validation.int_param(issuer_id, 1), validation.int_param(khoa, 1, validation.ORDINAL_MAX)
+    if not (issuer_id and khoa):
         return None, None, documents.none()
     issuer = Scope.get(Issuer.objects.filter(pk__in=documents.values("issuer_id")), pk=int(issuer_id))
     return issuer, int(khoa), documents.filter(issuer=issuer, khoa=int(khoa))

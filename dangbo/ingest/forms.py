@@ -6,8 +6,8 @@ from pathlib import PurePath
 from django import forms
 from django.core.exceptions import ValidationError
 
+from dangbo.core import validation, vn
 from dangbo.core.forms import CheckedForm
-from dangbo.core import vn
 from dangbo.documents import numbering
 from dangbo.ingest import matching
 from dangbo.ingest.models import Fact, FactKind, vn_value
@@ -38,6 +38,11 @@ class UploadForm(CheckedForm):
         if uploaded.size > MAX_UPLOAD_BYTES:
             raise ValidationError("Tệp quá lớn (tối đa 20 MB).")
         return uploaded
+
+    def clean_text(self):
+        # Pasted from a web page like an uploaded file's text: invisible characters (zero-width
+        # spaces, direction marks) are dropped, as for files, rather than refused.
+        return validation.strip_forbidden(self.cleaned_data.get("text") or "")
 
     def clean(self):
         data = super().clean()

@@ -8,7 +8,7 @@ from django.db import connection
 from django.db.models import BooleanField, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
-from dangbo.core import vn
+from dangbo.core import validation, vn
 from dangbo.members.models import ACTIVE_STATUSES, Member
 from dangbo.orgs.models import OrgClosure
 
@@ -35,7 +35,7 @@ class MemberFilter:
         return cls(
             q=vn.nfc(params.get("q", "")),
             status=params.get("status") or "active",
-            organization_id=int(org) if str(org or "").isdigit() else None,
+            organization_id=validation.int_param(org, 1),
             gender=params.get("gender", ""),
             age_band=params.get("age", "") or params.get("age_band", ""),
         )
@@ -62,7 +62,7 @@ def _search_q(text: str) -> Q:
     """Accent-insensitive name search; a run of digits also finds CCCD or party card numbers."""
     compact = text.replace(" ", "")
     condition = Q(search_name__contains=vn.fold(text))
-    if compact.isdigit():
+    if validation.is_ascii_digits(compact):
         condition |= Q(citizen_id=compact) | Q(card_number=compact)
     return condition
 
@@ -94,7 +94,7 @@ def page_after(queryset: QuerySet[Member], after: str | None, size: int = PAGE_S
     queryset = queryset.order_by("sort_key", "id")
     if after and "." in after:
         key, _, pk = after.rpartition(".")
-        if pk.isdigit():
+        if validation.is_ascii_digits(pk) and len(pk) <= 18:
             queryset = queryset.filter(_after(queryset.model, key, int(pk)))
     rows = list(queryset[: size + 1])
     more = len(rows) > size

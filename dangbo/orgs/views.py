@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.db.models import Exists, OuterRef
+
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods

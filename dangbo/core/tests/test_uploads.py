@@ -127,6 +127,12 @@ def test_invisible_characters_in_an_uploaded_text_are_dropped_not_stored(tree, l
     assert Source.objects.get().text.startswith("Ngày 12/3/2024, Đảng ủy xã tổ chức hội nghị")
 
 
+def test_invisible_characters_in_a_pasted_article_are_dropped_as_for_a_file(tree, login):
+    text = "Ngày 12/3/2024,\u200b Đảng ủy xã tổ chức\u202e hội nghị sơ kết Nghị quyết số 01-NQ/ĐU."
+    login(tree.staff_a).post(reverse("ingest:upload"), {"organization": tree.commune_a.pk, "text": text})
+    assert Source.objects.get().text.startswith("Ngày 12/3/2024, Đảng ủy xã tổ chức hội nghị")
+
+
 # -- spreadsheets ---------------------------------------------------------------------------------
 
 HEADER = "Họ và tên;Ngày sinh;Giới tính;Ngày vào Đảng;Ngày chính thức;Mã chi bộ;Trạng thái;Quê quán\n"
@@ -180,3 +186,24 @@ def test_an_imported_name_with_tricky_characters_or_too_long_is_a_row_error(tree
     assert "Dòng 2, cột «Họ và tên»" in all_errors(response)
     assert Member.objects.count() == 9
 
+
+
+# -- sizes ----------------------------------------------------------------------------------------
+
+
+def test_a_file_over_the_upload_limit_is_refused_beside_the_field(tree, login, monkeypatch):
+    monkeypatch.setattr(uploads, "MAX_UPLOAD_BYTES", 1024 * 1024)
+    upload = SimpleUploadedFile("xep-loai.csv", b"x" * (1024 * 1024 + 1))
+    response = login(tree.admin).post(f"/xep-loai/{tree.cell_a1.pk}/2025/nhap-tu-tep/", {"file": upload})
+    assert response.context["form"].errors["file"] == ["Tệp quá lớn (tối đa 1 MB)."]
+
+
+def test_a_request_over_the_request_limit_is_413_before_it_is_read(tree, login, settings):
+    settings.DANGBO_MAX_REQUEST_BYTES = 64 * 1024
+    upload = SimpleUploadedFile("bao-cao.txt", b"x" * 100_000)
+    client = login(tree.staff_a)
+    response = client.post(reverse("ingest:upload"), {"organization": tree.commune_a.pk, "file": upload})
+    assert response.status_code == 413 and "quá lớn" in response.content.decode()
+    response = client.post("/api/v1/ingest/sources", {"organization_id": tree.commune_a.pk, "text": "x" * 100_000},
+                           content_type="application/json")
+    assert response.status_code == 413 and "quá lớn" in response.json()["detail"]

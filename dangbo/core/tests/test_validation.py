@@ -148,3 +148,9 @@ def test_check_integer_stays_in_bounds_or_refuses(value):
     except v.InvalidInput:
         return
     assert isinstance(number, int) and v.YEAR_MIN <= number <= v.YEAR_MAX
+
+
+@FAST
+@given(st.text(max_size=100))
+def test_the_fast_path_agrees_with_the_character_by_character_rule(text):
+    assert (v.forbidden_character(text) is None) == all(v._kind_of(char) is None for char in text)
