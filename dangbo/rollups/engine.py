@@ -139,7 +139,9 @@ def apply(spec: SummarySpec, deltas: Mapping[tuple, Iterable[int]]) -> None:
 
     One upsert per batch: the deltas are lifted over the closure rows of their organizations
     (each node's ancestors) and added to the existing rows, or inserted. Call it inside the
-    transaction of the write that caused the change.
+    transaction of the write that caused the change. Rows are upserted in key order, so two
+    concurrent writes under the same ancestors lock them in the same order (no deadlock):
+    the second waits for the first to commit.
     """
     rows = [(*key, *map(int, values)) for key, values in deltas.items() if any(values)]
     if not rows:
@@ -160,7 +162,7 @@ def apply(spec: SummarySpec, deltas: Mapping[tuple, Iterable[int]]) -> None:
                 f"""WITH d ({_key_names(spec)}, {names}) AS (VALUES {values})
                     INSERT INTO {spec.table} ({_key_names(spec)}, {names})
                     SELECT c.ancestor_id{keys}, {sums} FROM d JOIN {CLOSURE} c ON c.descendant_id = d.organization_id
-                    WHERE 1 = 1 GROUP BY c.ancestor_id{keys}
+                    WHERE 1 = 1 GROUP BY c.ancestor_id{keys} ORDER BY c.ancestor_id{keys}
                     ON CONFLICT ({_key_names(spec)}) DO UPDATE SET {updates}""",
                 [value for row in batch for value in row])
 
