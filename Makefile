@@ -16,7 +16,8 @@ run: setup system-deps
 	$(BIN)/dangbo migrate --noinput -v0
 	$(BIN)/dangbo demo --if-empty
 	@echo "dangbo đang chạy tại http://127.0.0.1:$(PORT)/  (Ctrl+C để dừng)"
-	$(BIN)/dangbo runserver 127.0.0.1:$(PORT)
+	@# The background worker (big imports, roll-up rebuilds) runs beside the server and stops with it.
+	$(BIN)/dangbo worker & trap 'kill $$!' EXIT INT TERM; $(BIN)/dangbo runserver 127.0.0.1:$(PORT)
 
 test: setup system-deps
 	bash tools/run_tests.sh

@@ -1,5 +1,4 @@
 from django.contrib import messages
-
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods

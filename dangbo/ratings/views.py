@@ -166,7 +166,9 @@ def member_list(request, pk, year):
     subtree = OrgClosure.objects.filter(ancestor=org).values("descendant_id")
     ratings = request.scope.restrict(MemberRating.objects.filter(year=year, organization_id__in=subtree,
                                                                  level__in=levels))
-    total = ratings.count()
+    # The whole subtree is visible (visible_org): the total is the maintained roll-up's number.
+    counts = rollup.member_counts([org.pk], year).get(org.pk, {})
+    total = sum(counts.get(level, 0) for level in levels)
     rows = ratings.select_related("member", "organization").order_by("organization__path", "member__sort_key")[:MEMBER_LIST_LIMIT]
     return render(request, "ratings/member_list.html", {"org": org, "year": year, "rows": rows, "total": total,
                                                         "label": label, "limit": MEMBER_LIST_LIMIT,
@@ -182,7 +184,9 @@ def unit_list(request, pk, year):
     ratings = request.scope.restrict(OrgRating.objects.filter(year=year, organization_id__in=subtree, level__in=levels,
                                                               organization__kind__in=rollup.GRASSROOTS))
     rows = ratings.select_related("organization", "rated_by").order_by("organization__path")[:MEMBER_LIST_LIMIT]
-    return render(request, "ratings/unit_list.html", {"org": org, "year": year, "rows": rows, "total": ratings.count(),
+    counts = rollup.grassroots_counts([org.pk], year).get(org.pk, {})
+    total = sum(counts.get(level, 0) for level in levels)
+    return render(request, "ratings/unit_list.html", {"org": org, "year": year, "rows": rows, "total": total,
                                                       "label": label, "can_write": request.scope.can_write(org)})
 
 
