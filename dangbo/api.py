@@ -3,6 +3,7 @@
 Authentication: `Authorization: Bearer <token>` (tokens from `dangbo token USER`) or the
 browser session. Every endpoint reads through request.scope, like the pages.
 """
+from functools import wraps
 from importlib import import_module
 
 from django.contrib.auth.decorators import login_required
@@ -27,6 +28,21 @@ class BearerToken(HttpBearer):
         return found.user
 
 
+def signed_in_or_token(view):
+    """The API's description and Swagger UI: for signed-in users, and for API clients that
+    present a valid token (they fetch openapi.json without a browser session)."""
+    protected = login_required(view)
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        header = request.headers.get("Authorization", "")
+        if header.lower().startswith("bearer ") and BearerToken().authenticate(request, header[7:].strip()):
+            return view(request, *args, **kwargs)
+        return protected(request, *args, **kwargs)
+
+    return wrapper
+
+
 api = NinjaAPI(
     title="dangbo API",
     version="1",
@@ -34,7 +50,7 @@ api = NinjaAPI(
     auth=[BearerToken(), django_auth],
     urls_namespace="api",
     # Swagger UI from the app's own static files (ninja in INSTALLED_APPS), for signed-in users only.
-    docs_decorator=login_required,
+    docs_decorator=signed_in_or_token,
     # No "valid spec" badge: it would be fetched from validator.swagger.io.
     docs=Swagger(settings={"validatorUrl": None}),
 )

@@ -13,6 +13,7 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.responses import Status
 
+from dangbo.core.api_params import Id, Limit, Offset, Year
 from dangbo.access.scope import Scope
 from dangbo.admission import deadlines, progress, rules, services
 from dangbo.admission import visibility as v
@@ -132,8 +133,8 @@ def _detail(candidate) -> dict:
 
 
 @router.get("/candidates", response=list[CandidateOut])
-def list_candidates(request, organization_id: int | None = None, stage: str | None = None, limit: int = 100,
-                    offset: int = 0):
+def list_candidates(request, organization_id: Id | None = None, stage: str | None = None, limit: Limit = 100,
+                    offset: Offset = 0):
     """Candidates the user may see; `organization_id` limits to a subtree, `stage` to one step."""
     queryset = v.candidates(request.scope).order_by("sort_key", "id")
     if organization_id is not None:
@@ -161,7 +162,7 @@ def create_candidate(request, data: CandidateIn):
 
 
 @router.get("/candidates/{candidate_id}", response=CandidateDetailOut)
-def get_candidate(request, candidate_id: int):
+def get_candidate(request, candidate_id: Id):
     return _detail(v.get_candidate(request.scope, candidate_id))
 
 
@@ -185,7 +186,7 @@ def _step_input(request, candidate, data: StepIn) -> services.StepInput:
 
 
 @router.post("/candidates/{candidate_id}/steps", response={201: CandidateDetailOut, 422: ErrorOut})
-def record_step(request, candidate_id: int, data: StepIn):
+def record_step(request, candidate_id: Id, data: StepIn):
     """Record the candidate's next step (the one the board shows); 422 with reasons otherwise."""
     candidate = v.get_candidate(request.scope, candidate_id)
     try:
@@ -210,7 +211,7 @@ def _progress_out(row: progress.UnitProgress) -> dict:
 
 
 @router.get("/progress/{organization_id}", response=list[ProgressOut])
-def get_progress(request, organization_id: int, year: int | None = None, on: date | None = None):
+def get_progress(request, organization_id: Id, year: Year | None = None, on: date | None = None):
     """The unit first, then each direct unit: admitted from 1 January to `on`, against the target."""
     org = v.visible_org(request.scope, organization_id)
     today = timezone.localdate()
@@ -221,7 +222,7 @@ def get_progress(request, organization_id: int, year: int | None = None, on: dat
 
 
 @router.get("/due/{organization_id}", response=list[DueOut])
-def get_due(request, organization_id: int):
+def get_due(request, organization_id: Id):
     org = v.visible_org(request.scope, organization_id)
     subtree = OrgClosure.objects.filter(ancestor=org).values("descendant_id")
     rows = deadlines.due_list(v.candidates(request.scope).filter(organization_id__in=subtree),
@@ -233,7 +234,7 @@ def get_due(request, organization_id: int):
 
 
 @router.put("/targets/{organization_id}/{year}", response={200: TargetOut, 422: ErrorOut})
-def put_target(request, organization_id: int, year: int, data: TargetIn):
+def put_target(request, organization_id: Id, year: Year, data: TargetIn):
     org = v.visible_org(request.scope, organization_id)
     try:
         request.scope.check_write(org)

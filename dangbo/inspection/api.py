@@ -14,6 +14,7 @@ from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 from ninja.responses import Status
 
+from dangbo.core.api_params import Id, Limit, Offset, Year
 from dangbo.inspection import services, statistics
 from dangbo.inspection import visibility as v
 
@@ -146,14 +147,14 @@ def _rec(row: statistics.FollowUpRow) -> dict:
 
 
 @router.get("/plans", response=list[PlanOut], summary="Chương trình kiểm tra, giám sát trong một đảng bộ")
-def list_plans(request, org: int, year: int | None = None):
+def list_plans(request, org: Id, year: Year | None = None):
     root = v.reader_org(request.scope, org)
     queryset = v.plans(request.scope).filter(v.subtree_filter(root))
     return queryset.filter(year=year) if year else queryset[:MAX_LIMIT]
 
 
 @router.get("/plans/{plan_id}", response=PlanDetailOut, summary="Một chương trình với các nội dung")
-def get_plan(request, plan_id: int):
+def get_plan(request, plan_id: Id):
     plan = v.get_plan(request.scope, plan_id)
     return {"id": plan.pk, "organization_id": plan.organization_id, "year": plan.year, "title": plan.title,
             "issuer": plan.issuer, "number": plan.number,
@@ -161,19 +162,19 @@ def get_plan(request, plan_id: int):
 
 
 @router.get("/denunciations", response=list[DenunciationOut], summary="Đơn tố cáo (chỉ cán bộ kiểm tra)")
-def list_denunciations(request, org: int, offset: int = 0, limit: int = 200):
+def list_denunciations(request, org: Id, offset: Offset = 0, limit: Limit = 200):
     root = request.scope.get_organization(org)
     request.scope.check_inspect(root)
     return v.denunciations(request.scope).filter(v.subtree_filter(root))[offset:offset + _limit(limit)]
 
 
 @router.get("/denunciations/{item_id}", response=DenunciationOut, summary="Một đơn tố cáo (chỉ cán bộ kiểm tra)")
-def get_denunciation(request, item_id: int):
+def get_denunciation(request, item_id: Id):
     return v.get_denunciation(request.scope, item_id)
 
 
 @router.get("/cases", response=list[CaseOut], summary="Hồ sơ kiểm tra, giám sát (chỉ cán bộ kiểm tra)")
-def list_cases(request, org: int, year: int | None = None, offset: int = 0, limit: int = 200):
+def list_cases(request, org: Id, year: Year | None = None, offset: Offset = 0, limit: Limit = 200):
     root = request.scope.get_organization(org)
     request.scope.check_inspect(root)
     queryset = v.cases(request.scope).filter(v.subtree_filter(root))
@@ -183,12 +184,12 @@ def list_cases(request, org: int, year: int | None = None, offset: int = 0, limi
 
 
 @router.get("/cases/{case_id}", response=CaseOut, summary="Một hồ sơ kiểm tra, giám sát (chỉ cán bộ kiểm tra)")
-def get_case(request, case_id: int):
+def get_case(request, case_id: Id):
     return v.get_case(request.scope, case_id)
 
 
 @router.get("/follow-up", response=FollowUpOut, summary="Theo dõi khắc phục sau kiểm tra, giám sát")
-def follow_up(request, org: int, status: str | None = None):
+def follow_up(request, org: Id, status: str | None = None):
     root = v.reader_org(request.scope, org)
     queryset = v.recommendations(request.scope).filter(v.subtree_filter(root)).order_by("deadline", "id")
     rows, summary, _ = statistics.follow_up(queryset, timezone.localdate(), status=status or "", limit=MAX_LIMIT)
@@ -199,7 +200,7 @@ def follow_up(request, org: int, status: str | None = None):
 
 @router.put("/recommendations/{rec_id}", response={200: RecommendationOut, 422: ErrorOut},
             summary="Đơn vị báo cáo kết quả khắc phục một kiến nghị")
-def put_remediation(request, rec_id: int, payload: RemediationIn):
+def put_remediation(request, rec_id: Id, payload: RemediationIn):
     recommendation = v.get_recommendation(request.scope, rec_id)
     if not v.can_report_remediation(request.scope, recommendation):
         raise HttpError(403, "Bạn chỉ có quyền xem kiến nghị này.")
@@ -219,20 +220,20 @@ def _decision(d) -> dict:
 
 
 @router.get("/decisions", response=list[DecisionOut], summary="Quyết định kỷ luật có hiệu lực trong năm")
-def list_decisions(request, org: int, year: int, offset: int = 0, limit: int = 200):
+def list_decisions(request, org: Id, year: Year, offset: Offset = 0, limit: Limit = 200):
     root = v.reader_org(request.scope, org)
     queryset = v.decisions(request.scope).filter(v.subtree_filter(root), year=year).order_by("decided_on", "id")
     return [_decision(d) for d in queryset[offset:offset + _limit(limit)]]
 
 
 @router.get("/decisions/{decision_id}", response=DecisionOut, summary="Một quyết định kỷ luật")
-def get_decision(request, decision_id: int):
+def get_decision(request, decision_id: Id):
     return _decision(v.get_decision(request.scope, decision_id))
 
 
 @router.get("/statistics/{org_id}/{year}", response=StatisticsOut,
             summary="Số đảng viên, tổ chức đảng bị kỷ luật theo hình thức và cấp quyết định")
-def get_statistics(request, org_id: int, year: int):
+def get_statistics(request, org_id: Id, year: Year):
     org = v.reader_org(request.scope, org_id)
     counts = statistics.discipline_counts(org, year)
     return {"organization_id": org.pk, "year": year, "sentence": counts.sentence(), "members": dict(counts.members),

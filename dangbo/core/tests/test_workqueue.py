@@ -42,7 +42,7 @@ def test_overdue_items_come_first(due):
 def test_the_count_drops_as_the_work_is_done(due):
     an = due.a1_members[0]
     ratings.save_cell_ratings(due.admin, due.cell_a1, 2025, [
-        ratings.RatingInput(member=an, level="httnv", disciplined=False, remedied=False, notes="",
+        ratings.RatingInput(member=an, level="httnv", remedied=False, notes="",
                             rated_on=date(2025, 12, 20))])
     assert "Đảng bộ xã Bình Lư: 6 đảng viên chưa có kết quả xếp loại năm 2025" in texts(due.staff_a)
 
