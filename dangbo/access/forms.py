@@ -2,11 +2,12 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.signals import user_login_failed
 
+from dangbo.core.forms import CheckedForm, TextRulesMixin
 from dangbo.access import twofactor
 from dangbo.access.services import MAX_TOKEN_DAYS
 
 
-class LoginForm(AuthenticationForm):
+class LoginForm(TextRulesMixin, AuthenticationForm):
     """User name and password, plus the 6-digit code of the authenticator app for users who
     turned two-factor authentication on. A wrong code counts as a failed login (lockout)."""
 
@@ -36,10 +37,10 @@ class LoginForm(AuthenticationForm):
         return cleaned
 
 
-class OtpCodeForm(forms.Form):
+class OtpCodeForm(CheckedForm):
     token = forms.CharField(label="Mã 6 số trong ứng dụng xác thực", max_length=12)
 
 
-class TokenForm(forms.Form):
+class TokenForm(CheckedForm):
     name = forms.CharField(label="Tên gợi nhớ", max_length=80, required=False)
     days = forms.IntegerField(label="Thời hạn (ngày)", min_value=1, max_value=MAX_TOKEN_DAYS, initial=90)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from django import forms
 
+from dangbo.core.forms import CheckedForm, CheckedModelForm
 from dangbo.admission import rules
 from dangbo.admission.models import Candidate, HamletKind, Relative
 from dangbo.members.models import Member
@@ -14,7 +15,7 @@ def date_field(label: str, required: bool = False) -> forms.DateField:
     return forms.DateField(label=label, required=required, widget=DATE_WIDGET)
 
 
-class CandidateForm(forms.ModelForm):
+class CandidateForm(CheckedModelForm):
     birth_date = date_field("Ngày sinh", required=True)
 
     class Meta:
@@ -36,7 +37,7 @@ STEP_FIELDS = {
 COMMON_FIELDS = ["on", "decision_number", "scan", "note"]
 
 
-class StepForm(forms.Form):
+class StepForm(CheckedForm):
     on = date_field("Ngày", required=True)
     decision_number = forms.CharField(label="Số nghị quyết, quyết định, văn bản", required=False, max_length=60)
     scan = forms.FileField(label="Bản quét (PDF, ảnh)", required=False)
@@ -76,7 +77,7 @@ class StepForm(forms.Form):
                 del self.fields[name]
 
 
-class BulkStepForm(forms.Form):
+class BulkStepForm(CheckedForm):
     step = forms.ChoiceField(label="Bước", choices=[(s, rules.STEP_LABELS[s]) for s in rules.STEPS
                                                     if s in rules.BULK_STEPS])
     on = date_field("Ngày", required=True)
@@ -89,7 +90,7 @@ class BulkStepForm(forms.Form):
         self.fields["candidates"].queryset = candidates if candidates is not None else Candidate.objects.none()
 
 
-class RelativeForm(forms.Form):
+class RelativeForm(CheckedForm):
     relation = forms.ChoiceField(label="Quan hệ", choices=list(rules.RELATIONS.items()))
     full_name = forms.CharField(label="Họ và tên", max_length=120)
     party_member_declared = forms.BooleanField(label="Là đảng viên, đã khai đầy đủ", required=False)
@@ -97,7 +98,7 @@ class RelativeForm(forms.Form):
     result = forms.CharField(label="Kết quả", required=False, max_length=255)
 
 
-class VerifyForm(forms.Form):
+class VerifyForm(CheckedForm):
     relative = forms.ModelChoiceField(queryset=Relative.objects.none())
     verified_on = date_field("Ngày có kết quả thẩm tra", required=True)
     result = forms.CharField(label="Kết quả", required=False, max_length=255)
@@ -107,25 +108,25 @@ class VerifyForm(forms.Form):
         self.fields["relative"].queryset = relatives if relatives is not None else Relative.objects.none()
 
 
-class StopForm(forms.Form):
+class StopForm(CheckedForm):
     on = date_field("Ngày", required=True)
     reason = forms.CharField(label="Lý do", max_length=500)
 
 
-class TargetForm(forms.Form):
+class TargetForm(CheckedForm):
     target = forms.IntegerField(label="Chỉ tiêu kết nạp", min_value=0)
 
 
-class SplitForm(forms.Form):
+class SplitForm(CheckedForm):
     total = forms.IntegerField(label="Chỉ tiêu của đơn vị (để trống: giữ chỉ tiêu đã nhập)", min_value=0,
                                required=False)
 
 
-class ImportForm(forms.Form):
+class ImportForm(CheckedForm):
     file = forms.FileField(label="Tệp .xlsx hoặc .csv")
 
 
-class HamletForm(forms.Form):
+class HamletForm(CheckedForm):
     name = forms.CharField(label="Tên thôn, bản, tổ dân phố", max_length=160)
     kind = forms.ChoiceField(label="Loại", choices=HamletKind.choices)
     member_count = forms.IntegerField(label="Số đảng viên đang sinh sống", min_value=0, initial=0)

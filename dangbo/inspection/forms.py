@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django import forms
 
+from dangbo.core.forms import CheckedForm
 from dangbo.core import vn
 from dangbo.inspection import rules
 from dangbo.inspection.models import CaseOrigin, PlanIssuer, Progress
@@ -45,7 +46,7 @@ def _member_code(label: str = "Đảng viên (số CCCD hoặc số thẻ đản
     return forms.CharField(label=label, required=False, max_length=20)
 
 
-class ScopedForm(MemberLookupMixin, forms.Form):
+class ScopedForm(MemberLookupMixin, CheckedForm):
     def __init__(self, *args, scope=None, root=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.scope = scope
@@ -64,7 +65,7 @@ class ScopedForm(MemberLookupMixin, forms.Form):
 ORG_FIELD = dict(queryset=Organization.objects.none())
 
 
-class PlanForm(forms.Form):
+class PlanForm(CheckedForm):
     year = forms.IntegerField(label="Năm", min_value=2000, max_value=2100)
     title = forms.CharField(label="Tên chương trình", max_length=255)
     issuer = forms.ChoiceField(label="Cơ quan ban hành", choices=PlanIssuer.choices, initial=PlanIssuer.COMMISSION)
@@ -108,7 +109,7 @@ class CaseForm(ScopedForm):
         self.fields["denunciation"].choices = [("", "—")] + [(str(d.pk), f"{d} — {d.accused_name}") for d in denunciations]
 
 
-class ConclusionForm(forms.Form):
+class ConclusionForm(CheckedForm):
     findings = forms.CharField(label="Kết quả kiểm tra, giám sát", required=False,
                                widget=forms.Textarea(attrs={"rows": 4}))
     conclusion = forms.CharField(label="Kết luận", widget=forms.Textarea(attrs={"rows": 4}))
@@ -116,7 +117,7 @@ class ConclusionForm(forms.Form):
     concluded_on = _date("Ngày kết luận")
 
 
-class RemediationForm(forms.Form):
+class RemediationForm(CheckedForm):
     progress = forms.ChoiceField(label="Tiến độ", choices=Progress.choices)
     evidence = forms.CharField(label="Minh chứng khắc phục", required=False, widget=forms.Textarea(attrs={"rows": 3}))
     done_on = _date("Ngày hoàn thành", False)
@@ -142,7 +143,7 @@ class DecisionForm(ScopedForm):
     admission_delegated = forms.BooleanField(label="Đảng ủy cơ sở được ủy quyền kết nạp đảng viên", required=False)
 
 
-class AppealForm(forms.Form):
+class AppealForm(CheckedForm):
     filed_on = _date("Ngày khiếu nại")
     outcome = forms.ChoiceField(label="Kết quả giải quyết", required=False,
                                 choices=[("", "Đang giải quyết"), *rules.APPEAL_OUTCOME_LABELS.items()])
@@ -151,7 +152,7 @@ class AppealForm(forms.Form):
                                  choices=[("", "—"), *rules.FORM_LABELS.items()])
 
 
-class ApproveForm(forms.Form):
+class ApproveForm(CheckedForm):
     approved_on = _date("Ngày chuẩn y")
 
 
@@ -169,12 +170,12 @@ class ConsolidationForm(ScopedForm):
     member_code = _member_code("Cấp ủy viên phụ trách (số CCCD hoặc số thẻ)")
 
 
-class MilestoneForm(forms.Form):
+class MilestoneForm(CheckedForm):
     title = forms.CharField(label="Mốc thực hiện", max_length=255)
     due = _date("Thời hạn")
 
 
-class ExitForm(forms.Form):
+class ExitForm(CheckedForm):
     decision_number = forms.CharField(label="Số quyết định, thông báo công nhận", max_length=60)
     on = _date("Ngày công nhận")
 

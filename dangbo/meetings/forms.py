@@ -1,5 +1,6 @@
 from django import forms
 
+from dangbo.core.forms import CheckedForm, CheckedModelForm
 from dangbo.meetings.models import Meeting, Minutes
 from dangbo.meetings.services import CORRECTABLE_FIELDS
 from dangbo.orgs.models import Organization
@@ -9,7 +10,7 @@ DATE_INPUTS = ["%d/%m/%Y", "%Y-%m-%d"]
 TIME_WIDGET = forms.TimeInput(format="%H:%M", attrs={"placeholder": "hh:mm", "inputmode": "numeric"})
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(CheckedModelForm):
     date = forms.DateField(label="Ngày sinh hoạt", widget=DATE_WIDGET, input_formats=DATE_INPUTS)
     start_time = forms.TimeField(label="Giờ bắt đầu", required=False, widget=TIME_WIDGET)
 
@@ -31,7 +32,7 @@ class MeetingForm(forms.ModelForm):
         return value
 
 
-class PlanYearForm(forms.Form):
+class PlanYearForm(CheckedForm):
     organization = forms.ModelChoiceField(label="Chi bộ", queryset=Organization.objects.none())
     year = forms.IntegerField(label="Năm", min_value=2000, max_value=2100)
     regular_day = forms.IntegerField(label="Ngày sinh hoạt hằng tháng", min_value=1, max_value=28, initial=5)
@@ -41,7 +42,7 @@ class PlanYearForm(forms.Form):
         self.fields["organization"].queryset = organizations if organizations is not None else Organization.objects.none()
 
 
-class MaterialForm(forms.Form):
+class MaterialForm(CheckedForm):
     title = forms.CharField(label="Tên tài liệu", max_length=255, required=False)
     file = forms.FileField(label="Tệp", required=False)
     document = forms.ModelChoiceField(label="Hoặc văn bản trong sổ văn bản", required=False, queryset=None)
@@ -61,7 +62,7 @@ class MaterialForm(forms.Form):
         return data
 
 
-class MinutesForm(forms.ModelForm):
+class MinutesForm(CheckedModelForm):
     ended_at = forms.TimeField(label="Giờ kết thúc", required=False, widget=TIME_WIDGET)
 
     class Meta:
@@ -71,11 +72,11 @@ class MinutesForm(forms.ModelForm):
         widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in ("opening", "proceedings", "conclusions", "resolution")}
 
 
-class AddendumForm(forms.Form):
+class AddendumForm(CheckedForm):
     text = forms.CharField(label="Nội dung bổ sung, đính chính", max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class ConferenceForm(forms.Form):
+class ConferenceForm(CheckedForm):
     organization = forms.ModelChoiceField(label="Cấp ủy tổ chức", queryset=Organization.objects.none())
     title = forms.CharField(label="Tên hội nghị", max_length=255)
     date = forms.DateField(label="Ngày tổ chức", widget=DATE_WIDGET, input_formats=DATE_INPUTS)
@@ -110,7 +111,7 @@ class ConferenceForm(forms.Form):
         return points
 
 
-class CorrectionForm(forms.Form):
+class CorrectionForm(CheckedForm):
     field = forms.ChoiceField(label="Thông tin cần sửa", choices=list(CORRECTABLE_FIELDS.items()))
     requested_value = forms.CharField(label="Đề nghị sửa thành", max_length=255)
     reason = forms.CharField(label="Lý do, căn cứ", max_length=1000, required=False)

@@ -60,7 +60,7 @@ class LifecycleForm(CheckedForm):
     note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class CorrectionForm(forms.Form):
+class CorrectionForm(CheckedForm):
     """Reverse a mistaken status event (members.services.reverse_event)."""
 
     reason = forms.CharField(label="Lý do điều chỉnh", widget=forms.Textarea(attrs={"rows": 2}),
