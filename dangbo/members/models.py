@@ -108,7 +108,8 @@ class EventKind(models.TextChoices):
 class MemberEvent(models.Model):
     """One step of a member's life in the Party. Appended, never overwritten."""
 
-    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="events")
+    # No index of its own: the (member, date) index below starts with it.
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="events", db_index=False)
     kind = models.CharField("Sự kiện", max_length=20, choices=EventKind.choices)
     date = models.DateField("Ngày")
     from_organization = models.ForeignKey(
