@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('members', '0006_drop_duplicate_indexes'),
+        ('members', '0007_drop_event_member_index'),
         ('members', '0006_event_reversed_by_correction'),
     ]
 
