@@ -8,13 +8,14 @@ from dangbo.access.models import Role
 from dangbo.access.visibility import sees
 from dangbo.audit.models import AuditEntry
 from dangbo.core import workqueue
+from dangbo.orgs import ordering
 from dangbo.orgs.counts import member_counts_for
 
 
 @login_required
 def home(request):
     scope = request.scope
-    roots = list(scope.root_organizations()[:50])
+    roots = ordering.by_name(scope.root_organizations()[:50])
     counts = member_counts_for([o.pk for o in roots]) if not scope.own_member_id or scope.read_roots or scope.is_admin else {}
     own_member = scope.members().filter(pk=scope.own_member_id).first() if scope.own_member_id else None
     return render(request, "core/home.html", {

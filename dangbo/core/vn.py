@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from datetime import date, datetime
 from decimal import Decimal
@@ -25,6 +26,7 @@ _TONE_ORDER = {"": "0", "\u0300": "1", "\u0309": "2", "\u0303": "3", "\u0301": "
 # Part separator in the sort key: below every letter code, so "An" sorts before "Anh".
 _END_OF_WORD = "00"
 _END_OF_PART = "01"
+_NUMBER = "02"  # a number in a name: after the end of a word, before every letter
 
 
 def nfc(text: str | None) -> str:
@@ -84,6 +86,21 @@ def name_sort_key(full_name: str) -> str:
     family, middle, given = split_name(full_name)
     middle_key = "".join(_word_key(word) for word in middle.split())
     return _word_key(given) + _END_OF_PART + middle_key + _END_OF_PART + (_word_key(family) if family else "")
+
+
+def text_sort_key(text: str | None) -> str:
+    """A digits-only key whose string order is the Vietnamese alphabetical order of a name or
+    title, word by word ("Bản Bo" < "Bình Lư" < "Bum Nưa" < "Bum Tở"), numbers by their value
+    ("Chi bộ số 2" < "Chi bộ số 10") and before letters. Used for organization names."""
+    parts = []
+    for word in nfc(text).split():
+        for run in re.findall(r"\d+|\D+", word):
+            if run.isdigit():
+                digits = run.lstrip("0") or "0"
+                parts.append(_NUMBER + f"{len(digits):02d}" + digits)
+            else:
+                parts.append(_word_key(run))
+    return "".join(parts)
 
 
 def format_number(value: int | float | Decimal | None, decimals: int = 0) -> str:

@@ -6,7 +6,7 @@ from django.views.decorators.http import require_http_methods
 from dangbo.core import versioning
 from dangbo.members.filters import page_after
 from dangbo.members.models import ACTIVE_STATUSES
-from dangbo.orgs import services
+from dangbo.orgs import ordering, services
 from dangbo.orgs.counts import member_counts_for
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -34,7 +34,7 @@ def _visible(orgs, scope) -> list:
 
 @login_required
 def tree(request):
-    roots = request.scope.root_organizations()
+    roots = ordering.by_name(request.scope.root_organizations())
     return render(request, "orgs/tree.html", {"nodes": _with_counts(roots, request.scope)})
 
 
@@ -42,7 +42,7 @@ def tree(request):
 def children(request, pk):
     """One level of the tree, loaded when the user opens a node (htmx)."""
     org = request.scope.get_organization(pk)
-    kids = request.scope.organizations().filter(parent=org, dissolved__isnull=True).order_by("name")
+    kids = ordering.by_name(request.scope.organizations().filter(parent=org, dissolved__isnull=True))
     return render(request, "orgs/_nodes.html", {"nodes": _with_counts(kids, request.scope)})
 
 
@@ -52,8 +52,9 @@ def detail(request, pk):
     org = scope.get_organization(pk)
     show_members = scope.can_see_member_list(org)
     members, cursor = page_after(org.members.filter(status__in=ACTIVE_STATUSES), None) if show_members else ([], None)
-    kids = scope.organizations().filter(parent=org).order_by("dissolved", "name")
-    committee = Position.objects.filter(organization=org, end__isnull=True).select_related("member").order_by("kind")
+    kids = ordering.by_name(scope.organizations().filter(parent=org), dissolved_last=True)
+    committee = ordering.committee_order(
+        Position.objects.filter(organization=org, end__isnull=True).select_related("member"))
     return render(request, "orgs/detail.html", {
         "org": org,
         "ancestors": _visible(org.ancestors(), scope),
