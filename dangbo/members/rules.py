@@ -78,12 +78,49 @@ def validate_member(
     citizen_id = record.get("citizen_id") or ""
     if citizen_id and not CITIZEN_ID.match(citizen_id):
         fail("citizen_id", "Số CCCD phải gồm đúng 12 chữ số.")
+    elif citizen_id:
+        for message in citizen_id_problems(citizen_id, birth, record.get("gender")):
+            fail("citizen_id", message)
     phone = (record.get("phone") or "").replace(" ", "").replace(".", "")
     if phone and not PHONE.match(phone):
         fail("phone", "Số điện thoại không hợp lệ.")
     if record.get("gender") not in (None, "", "nam", "nu"):
         fail("gender", "Giới tính phải là Nam hoặc Nữ.")
     return errors
+
+
+# Province codes of the place of birth registration in a citizen ID (Thông tư 07/2016/TT-BCA,
+# Art. 7 and its annex): the 63 provinces before the 2025 merger; IDs issued before it keep them.
+CITIZEN_ID_PROVINCES = frozenset({
+    1, 2, 4, 6, 8, 10, 11, 12, 14, 15, 17, 19, 20, 22, 24, 25, 26, 27, 30, 31, 33, 34, 35, 36, 37, 38,
+    40, 42, 44, 45, 46, 48, 49, 51, 52, 54, 56, 58, 60, 62, 64, 66, 67, 68, 70, 72, 74, 75, 77, 79, 80,
+    82, 83, 84, 86, 87, 89, 91, 92, 93, 94, 95, 96,
+})
+
+
+def citizen_id_century_digit(birth_year: int, gender: str) -> int | None:
+    """The 4th digit of a citizen ID (Thông tư 07/2016/TT-BCA, Art. 7): century of birth and
+    gender — 1900s: male 0, female 1; 2000s: 2, 3; 2100s: 4, 5; 2200s: 6, 7; 2300s: 8, 9."""
+    century = birth_year // 100 - 19
+    if not 0 <= century <= 4 or gender not in ("nam", "nu"):
+        return None
+    return century * 2 + (1 if gender == "nu" else 0)
+
+
+def citizen_id_problems(citizen_id: str, birth_date: date | None, gender: str | None) -> list[str]:
+    """What a 12-digit citizen ID contradicts: an unknown province code, or a century/gender
+    digit and birth-year digits that do not match the record's birth date and gender."""
+    problems = []
+    if int(citizen_id[:3]) not in CITIZEN_ID_PROVINCES:
+        problems.append(f"Số CCCD: mã tỉnh nơi đăng ký khai sinh «{citizen_id[:3]}» không có.")
+    if birth_date is not None and gender in ("nam", "nu"):
+        expected = citizen_id_century_digit(birth_date.year, gender)
+        if expected is not None and int(citizen_id[3]) != expected:
+            problems.append(f"Số CCCD: chữ số thứ 4 «{citizen_id[3]}» không khớp giới tính và thế kỷ sinh "
+                            f"(phải là {expected}).")
+        if citizen_id[4:6] != f"{birth_date.year % 100:02d}":
+            problems.append(f"Số CCCD: chữ số thứ 5–6 «{citizen_id[4:6]}» không khớp năm sinh {birth_date.year}.")
+    return problems
 
 
 def probation_end(admission_date: date) -> date:

@@ -20,7 +20,7 @@ from dangbo.ingest.models import Source
 from dangbo.members import services
 
 ROLES = ["admin", "staff_a", "leader_province", "secretary_a1", "member_user"]
-OTHER_CID = "001185012399"     # another member of the plain member's own cell
+OTHER_CID = "001186012399"     # another member of the plain member's own cell
 OTHER_PHONE = "0912345678"
 OWN_CID = "001085054321"       # the plain member's own number
 MASKED_CID = "0011******99"

@@ -22,8 +22,8 @@ def upload(client, rows):
 
 def rows_for(tree, bad=False):
     code = tree.cell_a1.code
-    return [member_row(code, name="Nguyễn Văn Mới", citizen_id="001090000001"),
-            member_row(code, name="Trần Thị Hai" if not bad else "Trần 2", citizen_id="001090000002")]
+    return [member_row(code, name="Nguyễn Văn Mới", citizen_id="001085900001"),
+            member_row(code, name="Trần Thị Hai" if not bad else "Trần 2", citizen_id="001085900002")]
 
 
 def test_staff_uploads_a_big_file_the_worker_imports_it_and_the_page_shows_the_result(tree, login):
