@@ -78,6 +78,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 
 from dangbo.core import uploads, validation, vn
 
@@ -202,6 +203,7 @@ class Column:
     text_cells: bool = False  # format the template column as text (keeps leading zeros)
     width: int = 18
     aliases: tuple[str, ...] = ()  # other headers accepted for this column
+    options: tuple[str, ...] = ()  # the values offered as a drop-down list in the template
 
 
 @dataclass(frozen=True)
@@ -548,8 +550,27 @@ _REQUIRED_FILL = PatternFill("solid", fgColor="FFF2CC")
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 
 
-def template_xlsx(spec: TableSpec, extra_sheets: dict[str, tuple[Sequence[str], Iterable[Sequence]]] | None = None) -> bytes:
-    """An empty form to fill in: header row, one example row, and a "Hướng dẫn" sheet.
+TEMPLATE_ROWS_WITH_LISTS = 2000  # rows of the template whose cells offer the drop-down lists
+
+
+def _add_drop_down_lists(sheet, spec: TableSpec, last_row: int) -> None:
+    """Excel's own data validation: a list of the allowed values under each column with options."""
+    for index, column in enumerate(spec.columns, start=1):
+        if not column.options:
+            continue
+        letter = get_column_letter(index)
+        validation = DataValidation(type="list", formula1='"' + ",".join(column.options) + '"', allow_blank=True,
+                                    showErrorMessage=True, errorTitle=column.header,
+                                    error="Chọn một giá trị trong danh sách.")
+        validation.add(f"{letter}2:{letter}{last_row}")
+        sheet.add_data_validation(validation)
+
+
+def template_xlsx(spec: TableSpec, extra_sheets: dict[str, tuple[Sequence[str], Iterable[Sequence]]] | None = None,
+                  rows: Sequence[Sequence] | None = None) -> bytes:
+    """A form to fill in: header row, one example row (or `rows` already filled in, e.g. the
+    members of a cell), drop-down lists on the columns that have `options`, and a
+    "Hướng dẫn" sheet.
 
     `extra_sheets` adds reference sheets, e.g. {"Mã chi bộ": (["Mã", "Tên"], rows)}.
     """
@@ -561,13 +582,23 @@ def template_xlsx(spec: TableSpec, extra_sheets: dict[str, tuple[Sequence[str], 
         header = sheet.cell(row=1, column=index, value=column.header)
         header.font = _BOLD
         header.fill = _REQUIRED_FILL if column.required else _HEADER_FILL
-        example = sheet.cell(row=2, column=index, value=column.example if column.example != "" else None)
-        if isinstance(column.example, date):
-            example.number_format = DATE_FORMAT
+        if rows is None:
+            example = sheet.cell(row=2, column=index, value=column.example if column.example != "" else None)
+            if isinstance(column.example, date):
+                example.number_format = DATE_FORMAT
+            if column.text_cells:
+                example.number_format = "@"
         if column.text_cells:
-            example.number_format = "@"
             sheet.column_dimensions[letter].number_format = "@"
         sheet.column_dimensions[letter].width = max(column.width, len(column.header) + 2)
+    for values in rows or ():
+        _append_safe(sheet, values)
+        for column, cell in zip(spec.columns, sheet[sheet.max_row]):
+            if isinstance(cell.value, date):
+                cell.number_format = DATE_FORMAT
+            elif column.text_cells:
+                cell.number_format = "@"  # numbers with leading zeros stay text when edited
+    _add_drop_down_lists(sheet, spec, last_row=max(TEMPLATE_ROWS_WITH_LISTS, len(rows or ()) + 1))
     sheet.freeze_panes = "A2"
 
     notes = workbook.create_sheet("Hướng dẫn")

@@ -12,7 +12,7 @@ from django.db import transaction
 
 from dangbo.core import tabular as t
 from dangbo.core import vn
-from dangbo.members.models import Member
+from dangbo.members.models import ACTIVE_STATUSES, Member
 from dangbo.orgs.models import Organization, OrgClosure
 from dangbo.ratings import rules, services, summary
 from dangbo.ratings.models import MemberRating
@@ -37,10 +37,11 @@ SPEC = t.TableSpec("Xếp loại đảng viên", [
     t.Column("card_number", "Số thẻ đảng viên", parse=t.digits(), text_cells=True),
     t.Column("full_name", "Họ và tên", example="Nguyễn Văn An", note="Để đối chiếu; phải khớp với hồ sơ."),
     t.Column("level", "Mức xếp loại", required=True, parse=t.choice(LEVEL_OPTIONS), example="Hoàn thành tốt nhiệm vụ",
+             options=tuple(rules.LEVEL_LABELS[level] for level in rules.LEVELS),
              note="Hoàn thành xuất sắc nhiệm vụ / Hoàn thành tốt nhiệm vụ / Hoàn thành nhiệm vụ / "
                   "Không hoàn thành nhiệm vụ (hoặc HTXSNV, HTTNV, HTNV, KHTNV).", width=30),
     t.Column("rated_on", "Ngày xếp loại", parse=t.date_value, default=None, example=date(2025, 12, 15)),
-    t.Column("remedied", "Tự phát hiện, khắc phục", parse=yes_no, default=False, example="Không"),
+    t.Column("remedied", "Tự phát hiện, khắc phục", parse=yes_no, default=False, example="Không", options=("Có", "Không")),
     t.Column("notes", "Ghi chú", width=30),
 ])
 
@@ -163,3 +164,23 @@ def write(user, importer: Importer, table: t.LoadedTable) -> int:
                     note=f"Nhập xếp loại năm {importer.year}: {len(to_create)} mới, {len(to_update)} cập nhật "
                          f"từ tệp {table.filename}")
     return len(to_create) + len(to_update)
+
+
+TEMPLATE_MEMBER_LIMIT = 5000  # a grassroots committee's members; larger units download per cell
+
+
+def template_rows(org: Organization, year: int) -> list[list]:
+    """The active members of `org`'s subtree in name order, in SPEC's columns, with the level
+    already entered for `year` (or empty) and the default rating date."""
+    subtree = OrgClosure.objects.filter(ancestor=org).values("descendant_id")
+    members = (Member.objects.filter(organization_id__in=subtree, status__in=ACTIVE_STATUSES)
+               .order_by("sort_key", "pk")[:TEMPLATE_MEMBER_LIMIT])
+    ratings = {r.member_id: r for r in MemberRating.objects.filter(year=year, member__in=members)}
+    rated_on = services.default_rating_date(year)
+    rows = []
+    for member in members:
+        rating = ratings.get(member.pk)
+        rows.append([member.citizen_id or "", member.card_number or "", member.full_name,
+                     rules.LEVEL_LABELS.get(rating.level, "") if rating else "", rating.rated_on if rating else rated_on,
+                     ("Có" if rating.remedied else "Không") if rating else "Không", rating.notes if rating else ""])
+    return rows

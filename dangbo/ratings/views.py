@@ -399,7 +399,17 @@ def import_ratings(request, pk, year):
 
 @login_required
 def import_template(request):
-    return tabular.xlsx_download(tabular.template_xlsx(importing.SPEC), "mau-nhap-xep-loai.xlsx")
+    """The rating template; with ?to_chuc=<cell>&nam=<year>, already filled with the cell's
+    members (and their ratings of that year, if any), ready for the levels to be chosen."""
+    if not request.GET.get("to_chuc"):
+        return tabular.xlsx_download(tabular.template_xlsx(importing.SPEC), "mau-nhap-xep-loai.xlsx")
+    year_text = request.GET.get("nam", "")
+    year = _year(int(year_text)) if year_text.isascii() and year_text.isdigit() and len(year_text) == 4 else \
+        timezone.localdate().year
+    org = visible_org(request, request.GET["to_chuc"])
+    rows = importing.template_rows(org, year)
+    return tabular.xlsx_download(tabular.template_xlsx(importing.SPEC, rows=rows),
+                                 f"xep-loai-{year}-{org.code}.xlsx")
 
 
 # -- exports ---------------------------------------------------------------------------------
