@@ -124,6 +124,7 @@ class Paragraph(models.Model):
     text = models.TextField("Nội dung")
 
     class Meta:
+        verbose_name = "Đoạn dự thảo"
         ordering = ["version", "number"]
         constraints = [
             models.UniqueConstraint(fields=["version", "number"], name="paragraph_number_per_version"),
@@ -165,6 +166,7 @@ class Conference(models.Model):
     host = models.ForeignKey("orgs.Organization", on_delete=models.PROTECT, related_name="+", verbose_name="Điểm cầu chính")
 
     class Meta:
+        verbose_name = "Hội nghị góp ý"
         ordering = ["date", "id"]
 
     def __str__(self) -> str:
@@ -177,6 +179,7 @@ class BridgePoint(models.Model):
     organization = models.ForeignKey("orgs.Organization", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
+        verbose_name = "Điểm cầu hội nghị góp ý"
         ordering = ["conference", "id"]
 
     def __str__(self) -> str:
@@ -192,6 +195,7 @@ class RoundRecipient(models.Model):
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
+        verbose_name = "Đơn vị được lấy ý kiến"
         ordering = ["round", "organization__path"]
         constraints = [models.UniqueConstraint(fields=["round", "organization"], name="recipient_once_per_round")]
 
@@ -305,6 +309,7 @@ class Candidate(models.Model):
     note = models.CharField("Ghi chú (giới thiệu, ứng cử, đề cử)", max_length=255, blank=True)
 
     class Meta:
+        verbose_name = "Người ứng cử"
         ordering = ["election", "sort_key", "id"]
 
     def __str__(self) -> str:
@@ -346,6 +351,7 @@ class ElectionRound(models.Model):
     note = models.TextField(blank=True)
 
     class Meta:
+        verbose_name = "Lần bầu"
         ordering = ["election", "number"]
         constraints = [models.UniqueConstraint(fields=["election", "number"], name="election_round_number")]
 
@@ -369,6 +375,7 @@ class RoundCandidate(models.Model):
     reason = models.TextField(blank=True)
 
     class Meta:
+        verbose_name = "Kết quả bầu của người ứng cử"
         ordering = ["round", "order"]
         constraints = [models.UniqueConstraint(fields=["round", "candidate"], name="candidate_once_per_round")]
 
@@ -386,5 +393,6 @@ class BallotPaper(models.Model):
     invalid_reason = models.CharField(max_length=120, blank=True)
 
     class Meta:
+        verbose_name = "Phiếu bầu"
         ordering = ["round", "number"]
         constraints = [models.UniqueConstraint(fields=["round", "number"], name="ballot_number_per_round")]

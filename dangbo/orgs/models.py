@@ -98,6 +98,7 @@ class OrgClosure(models.Model):
     depth = models.PositiveSmallIntegerField()
 
     class Meta:
+        verbose_name = "Quan hệ cấp trên, cấp dưới"
         indexes = [models.Index(fields=["descendant", "ancestor"], name="orgclosure_desc_anc")]
 
 
