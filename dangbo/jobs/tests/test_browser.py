@@ -29,8 +29,8 @@ def test_clerk_follows_a_big_import_and_a_bad_row_writes_nothing(live_tree, page
     page = page_as(live_tree.staff_a)
     code = live_tree.cell_a1.code
     upload_through_the_form(page, live_server, tmp_path, [
-        member_row(code, name="Nguyễn Văn Mới", citizen_id="001090000001"),
-        member_row(code, name="Trần 2", citizen_id="001090000002")])  # a digit in the name: a bad row
+        member_row(code, name="Nguyễn Văn Mới", citizen_id="001085900001"),
+        member_row(code, name="Trần 2", citizen_id="001085900002")])  # a digit in the name: a bad row
     expect(page.locator("#job-bar")).to_be_visible()
     expect(page.locator("#job-status")).to_have_text("Đang chờ")
 
@@ -41,7 +41,7 @@ def test_clerk_follows_a_big_import_and_a_bad_row_writes_nothing(live_tree, page
     assert not Member.objects.filter(full_name="Nguyễn Văn Mới").exists()
 
     upload_through_the_form(page, live_server, tmp_path, [
-        member_row(code, name="Nguyễn Văn Mới", citizen_id="001090000001")])
+        member_row(code, name="Nguyễn Văn Mới", citizen_id="001085900001")])
     run_queued_jobs()
     expect(page.locator("#job-result")).to_contain_text("Đã nhập 1 đảng viên", timeout=10_000)
     expect(page.locator("#job-bar")).to_have_attribute("value", "100")
