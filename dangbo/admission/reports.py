@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from dangbo.admission import progress, rules
-from dangbo.core import issuers, letterhead, party_docx, tabular, vn
+from dangbo.core import letterhead, party_docx, tabular, vn
 from dangbo.core.party_docx import Signature
 from dangbo.orgs.models import Organization
 
@@ -22,11 +22,6 @@ class Report:
     proposed: dict[int, int]  # candidates proposed by the chi bộ, awaiting the decision
     quarters: list[progress.Quarter]
     hamlets: progress.HamletSummary
-
-
-def committee_name(org) -> str:
-    """The committee that reports for an organization (core/issuers.py)."""
-    return issuers.committee_name(issuers.OrgNode(org.kind, org.name))
 
 
 def headers() -> list[str]:

@@ -37,5 +37,11 @@ def _congress_title(congress) -> str:
     return f"{kind} lần thứ {to_roman(congress.ordinal)}"
 
 
+def committee_name(org) -> str:
+    """"Đảng bộ tỉnh Lai Châu" reports as "Tỉnh ủy Lai Châu", "Đảng bộ xã Bình Lư" as "Đảng ủy xã
+    Bình Lư"; a chi bộ as itself."""
+    return issuers.committee_name(issuers.OrgNode(org.kind, org.name))
+
+
 def signing_authority(org, *, standing_committee: bool = False) -> str:
     return issuers.signing_authority(chain_of(org), standing_committee=standing_committee)

@@ -212,7 +212,7 @@ def xlsx_bytes(org: Organization, year: int) -> bytes:
 
 def docx_bytes(org: Organization, year: int, today: date, follow_up_summary: rules.RemediationSummary) -> bytes:
     from dangbo.core import letterhead
-    from dangbo.ratings.reports import committee_name
+    from dangbo.core.letterhead import committee_name
 
     counts = discipline_counts(org, year)
     inspections = inspection_counts(org, year)

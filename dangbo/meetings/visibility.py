@@ -9,27 +9,16 @@ Anything else does not exist for the user (404).
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from dangbo.access.scope import Scope
 from dangbo.meetings.models import Conference, Meeting
 from dangbo.orgs.models import OrgClosure
 
 
-def _in_read_subtrees(scope: Scope) -> Q:
-    if not scope.read_roots:
-        return Q(pk__in=[])
-    return Q(organization_id__in=OrgClosure.objects.filter(ancestor_id__in=scope.read_roots).values("descendant_id"))
-
-
 def meetings(scope: Scope) -> QuerySet[Meeting]:
-    queryset = Meeting.objects.select_related("organization")
-    if scope.is_admin:
-        return queryset
-    condition = _in_read_subtrees(scope)
-    if scope.own_member_org_id:
-        condition |= Q(organization_id=scope.own_member_org_id)
-    return queryset.filter(condition)
+    """By the visibility table: readers' subtrees, and a member's own cell."""
+    return scope.restrict(Meeting.objects.select_related("organization"))
 
 
 def is_reader(scope: Scope, meeting: Meeting) -> bool:
@@ -50,8 +39,7 @@ def get_writable_meeting(scope: Scope, pk) -> Meeting:
 
 
 def conferences(scope: Scope) -> QuerySet[Conference]:
-    queryset = Conference.objects.select_related("organization")
-    return queryset if scope.is_admin else queryset.filter(_in_read_subtrees(scope))
+    return scope.restrict(Conference.objects.select_related("organization"))
 
 
 def get_conference(scope: Scope, pk) -> Conference:

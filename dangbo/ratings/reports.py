@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from dangbo.core import issuers, letterhead, party_docx, tabular, vn
+from dangbo.core import letterhead, party_docx, tabular, vn
+from dangbo.core.letterhead import committee_name
 from dangbo.core.party_docx import PartyHeader, Signature
 from dangbo.ratings import rules
 from dangbo.ratings.rollup import Rollup, UnitRollup
@@ -91,12 +92,6 @@ class ReportOptions:
     number: str = ""
     place: str = ""
     on: date | None = None
-
-
-def committee_name(org) -> str:
-    """"Đảng bộ tỉnh Lai Châu" reports as "Tỉnh ủy Lai Châu", "Đảng bộ xã Bình Lư" as "Đảng ủy xã
-    Bình Lư"; a chi bộ as itself (core/issuers.py)."""
-    return issuers.committee_name(issuers.OrgNode(org.kind, org.name))
 
 
 def header(result: Rollup, options: ReportOptions) -> PartyHeader:
