@@ -46,6 +46,9 @@ def hash_token(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
+TOKEN_PREFIX = "dgb_"
+
+
 class ApiToken(models.Model):
     """Bearer token for the REST API. Only the hash is stored; the raw token is shown once.
 
@@ -70,7 +73,9 @@ class ApiToken(models.Model):
     @classmethod
     def issue(cls, user, name: str = "", days: int | None = None) -> tuple[ApiToken, str]:
         """A new token valid for `days` (default: settings.DANGBO_TOKEN_DAYS); returns (token, raw)."""
-        raw = secrets.token_urlsafe(32)
+        # The fixed prefix keeps a token from starting with "-" (which a shell or argparse
+        # would read as an option) and lets secret scanners recognise a leaked one.
+        raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
         lifetime = timedelta(days=days if days is not None else settings.DANGBO_TOKEN_DAYS)
         token = cls.objects.create(user=user, name=name, key_hash=hash_token(raw), expires_at=timezone.now() + lifetime)
         return token, raw

@@ -146,6 +146,12 @@ def test_token_command_issues_lists_and_revokes(tree, client):
     assert api_status(client, raw2) == 401
 
 
+def test_a_token_never_starts_like_a_command_line_option(tree):
+    # A raw token starting with "-" could not be passed to `dangbo token --revoke`.
+    raws = [ApiToken.issue(tree.leader_province)[1] for _ in range(40)]
+    assert all(raw.startswith("dgb_") for raw in raws)
+
+
 def test_password_change_applies_the_password_rules(tree, login):
     client = login(tree.member_user)
     weak = client.post("/tai-khoan/doi-mat-khau/", {"old_password": PASSWORD, "new_password1": "12345678901",
