@@ -118,7 +118,7 @@ TEMPLATES = [
                 "dangbo.core.context_processors.privacy_links",
                 "csp.context_processors.nonce",
             ],
-            "builtins": ["dangbo.core.templatetags.vn"],
+            "builtins": ["dangbo.core.templatetags.vn", "dangbo.core.templatetags.nav"],
         },
     }
 ]

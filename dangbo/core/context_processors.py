@@ -1,25 +1,11 @@
-from django.urls import NoReverseMatch, reverse
-
-# Domain apps shown in the top bar once they provide their index page.
-APP_LINKS = [
-    ("ratings:index", "Xếp loại chất lượng"),
-    ("documents:index", "Văn bản"),
-    ("congress:index", "Đại hội"),
-    ("ingest:index", "Trích xuất"),
-    ("meetings:index", "Sinh hoạt chi bộ"),
-    ("admission:index", "Kết nạp đảng viên"),
-    ("inspection:index", "Kiểm tra, kỷ luật"),
-]
+from django.utils.functional import SimpleLazyObject
 
 
 def app_links(request):
-    links = []
-    for name, label in APP_LINKS:
-        try:
-            links.append({"url": reverse(name), "label": label})
-        except NoReverseMatch:
-            continue
-    return {"app_links": links}
+    """The sections of the top menu this user may use (core.navigation, by the visibility table)."""
+    from dangbo.core import navigation
+
+    return {"app_links": SimpleLazyObject(lambda: navigation.menu(getattr(request, "scope", None)))}
 
 
 def privacy_links(request):

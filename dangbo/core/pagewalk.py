@@ -39,6 +39,7 @@ class WalkResult:
 def main_pages(user) -> list[tuple[str, str]]:
     """(name, path) of the main pages this user works with, chosen from what their scope holds."""
     from dangbo.access.scope import Scope
+    from dangbo.core import navigation
     from dangbo.ratings.models import MemberRating
 
     scope = Scope.for_user(user)
@@ -57,9 +58,12 @@ def main_pages(user) -> list[tuple[str, str]]:
         member = scope.members().order_by("sort_key", "pk").first()
         if member is not None:
             pages.append(("dang-vien", reverse("members:detail", args=[member.pk])))
-        pages += [("van-ban", reverse("documents:index")), ("dai-hoi", reverse("congress:index")),
-                  ("trich-xuat", reverse("ingest:index")), ("sinh-hoat", reverse("meetings:index")),
-                  ("theo-doi-sinh-hoat", reverse("meetings:follow_up"))]
+        # The sections of the role's menu (core.navigation): pages it may not use are left out.
+        sections = [("van-ban", "documents", reverse("documents:index")), ("dai-hoi", "congress", reverse("congress:index")),
+                    ("trich-xuat", "ingest", reverse("ingest:index")), ("sinh-hoat", "meetings", reverse("meetings:index")),
+                    ("theo-doi-sinh-hoat", "meetings", reverse("meetings:follow_up"))]
+        pages += [(name, path) for name, namespace, path in sections
+                  if navigation.may_use(scope, navigation.BY_NAMESPACE[namespace])]
     if scope.own_member_id:
         pages += [("cua-toi", reverse("meetings:mine")), ("ho-so", reverse("members:detail", args=[scope.own_member_id]))]
     return pages

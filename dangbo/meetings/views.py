@@ -278,7 +278,7 @@ def follow_up(request):
     until = min(today, date(year, 12, 31))
     lines = followup.subtree_follow_up(root, year, until)
     context = {"root": root, "year": year, "until": until, "lines": lines,
-               "total": followup.totals(lines, root), "ancestors": root.ancestors()}
+               "total": followup.totals(lines, root)}
     if root.is_cell:
         context["cell"] = followup.cell_follow_up(root, year, until)
         warnings = followup.absence_warnings(root)

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods
 
 from dangbo.access.masking import Masker
 from dangbo.audit import access_log
-from dangbo.core import versioning, vn
+from dangbo.core import navigation, versioning, vn
 from dangbo.members import services
 from dangbo.members.filters import AGE_BANDS, MemberFilter, page_after
 from dangbo.members.forms import AbsenceEndForm, AbsenceForm, CorrectionForm, LifecycleForm, MemberForm, TransferForm
@@ -72,9 +72,14 @@ def member_detail(request, pk):
     reversible = services.reversible_event(member) if can_write else None
     access_log.member_read(request, member)
     Masker(request.scope, "members.Member").mask_members([member])
+    scope = request.scope
+    reads_unit = navigation.is_reader(scope) and scope.can_see_member_list(member.organization)
     return render(request, "members/detail.html", {
         "member": member,
-        "events": member.events.select_related("from_organization", "to_organization"),
+        # Party history through the visibility table like every row about a member.
+        "events": scope.restrict(member.events.select_related("from_organization", "to_organization")),
+        "discipline": _discipline(scope, member),
+        "rating_links": reads_unit and navigation.may_use(scope, navigation.BY_NAMESPACE["ratings"]),
         "positions": member.positions.select_related("organization"),
         "can_write": can_write,
         "reversible_event_id": reversible.pk if reversible else None,
@@ -84,6 +89,13 @@ def member_detail(request, pk):
         "ratings": request.scope.restrict(member.ratings.select_related("organization")).order_by("-year")[:10],
         "absence_form": AbsenceForm(),
     })
+
+
+def _discipline(scope, member) -> list:
+    """Discipline decisions on the member, for the roles that read them (inspection.visibility)."""
+    from dangbo.inspection.visibility import decisions
+
+    return list(decisions(scope).filter(member=member).select_related("decided_by"))
 
 
 @login_required

@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from dangbo.core import versioning
+from dangbo.core import navigation, versioning
 from dangbo.members.filters import page_after
 from dangbo.members.models import ACTIVE_STATUSES
 from dangbo.orgs import ordering, services
@@ -57,7 +57,6 @@ def detail(request, pk):
         Position.objects.filter(organization=org, end__isnull=True).select_related("member"))
     return render(request, "orgs/detail.html", {
         "org": org,
-        "ancestors": _visible(org.ancestors(), scope),
         "children": _with_counts(kids, scope),
         "counts": member_counts_for([org.pk])[org.pk] if show_members else None,
         "committee": committee,
@@ -67,7 +66,18 @@ def detail(request, pk):
         "show_members": show_members,
         "changes": (org.changes_as_source.all() | org.changes_as_result.all()).distinct(),
         "can_write": scope.can_write(org),
+        "links": navigation.organization_links(scope, org, show_members=show_members),
+        "congresses": _congresses(scope, org),
     })
+
+
+def _congresses(scope, org) -> list:
+    """The organization's congresses the user may open (newest first), when the user uses that section."""
+    if not navigation.may_use(scope, navigation.BY_NAMESPACE["congress"]):
+        return []
+    from dangbo.congress.visibility import congresses
+
+    return list(congresses(scope).filter(organization=org).order_by("-start_date")[:5])
 
 
 @login_required

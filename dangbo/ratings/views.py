@@ -129,7 +129,6 @@ def dashboard(request, pk, year):
     return render(request, "ratings/dashboard.html", {
         "org": org, "year": year, "result": result, "trend": trend, "charts": _charts(result, trend),
         "levels": [(level, rules.LEVEL_LABELS[level], rules.LEVEL_SHORT[level]) for level in rules.LEVELS],
-        "ancestors": [a for a in org.ancestors() if request.scope.can_see_member_list(a)],
         "periods": periods, "own_period": own_period, "writable": writable, "period_reason": reason,
         "can_write": can_write, "breaches": breaches, "checked": checked, "unrated": max(0, active - result.total.members.total)
         if year == timezone.localdate().year else None,

@@ -12,7 +12,7 @@ from dangbo.admission import deadlines, progress, rules, services
 from dangbo.admission import visibility as v
 from dangbo.admission.forms import BulkStepForm
 from dangbo.admission.models import Source
-from dangbo.admission.views.common import ancestors, child_units, messages_of, subtree
+from dangbo.admission.views.common import child_units, messages_of, subtree
 from dangbo.core import vn
 from dangbo.orgs.models import CELL_KINDS, Organization
 
@@ -77,7 +77,7 @@ def board(request, pk):
         "org": org, "columns": columns, "matrix": matrix, "matrix_stages": [rules.STAGE_LABELS[s] for s in
                                                                           progress.PIPELINE_STAGES],
         "children": children, "unit": unit, "params": request.GET, "sources": Source.choices,
-        "can_write": request.scope.can_write(org), "ancestors": ancestors(request, org),
+        "can_write": request.scope.can_write(org),
         "bulk_form": BulkStepForm(), "cells": _writable_cells(request, org),
     })
 
@@ -126,5 +126,4 @@ def due(request, pk):
     members = request.scope.members().filter(organization_id__in=subtree(org))
     rows = deadlines.due_list(candidates, members, today)
     return render(request, "admission/due.html", {
-        "org": org, "rows": rows, "overdue": sum(1 for r in rows if r.overdue), "today": today,
-        "ancestors": ancestors(request, org)})
+        "org": org, "rows": rows, "overdue": sum(1 for r in rows if r.overdue), "today": today})

@@ -15,7 +15,7 @@ from dangbo.admission import deadlines, rules, services
 from dangbo.admission import visibility as v
 from dangbo.admission.forms import CandidateForm, RelativeForm, StepForm, StopForm, VerifyForm
 from dangbo.admission.models import Candidate
-from dangbo.admission.views.common import ancestors, attach, messages_of
+from dangbo.admission.views.common import attach, messages_of
 from dangbo.members.models import Member, MemberStatus
 from dangbo.orgs.models import OrgClosure
 
@@ -62,7 +62,6 @@ def _candidate_context(request, candidate: Candidate, step_form: StepForm | None
         "verify_form": VerifyForm(relatives=candidate.relatives.filter(verified_on__isnull=True)),
         "stop_form": StopForm(), "edit_form": CandidateForm(instance=candidate) if can_write else None,
         "eligibility": _eligibility(candidate, today),
-        "ancestors": ancestors(request, candidate.organization) + [candidate.organization],
     }
 
 

@@ -29,11 +29,6 @@ def child_units(org: Organization) -> list[Organization]:
     return list(org.children.filter(dissolved__isnull=True).order_by("path"))
 
 
-def ancestors(request, org: Organization) -> list[Organization]:
-    """The ancestors the user may open (for the breadcrumbs)."""
-    return [a for a in org.ancestors() if request.scope.can_see_member_list(a)]
-
-
 def period(request) -> tuple[int, date]:
     """(year, day) of a report from ?nam=yyyy&ngay=dd/mm/yyyy: by default this year up to today."""
     today = timezone.localdate()

@@ -10,7 +10,7 @@ from django.utils.http import content_disposition_header
 
 from dangbo.admission import progress, reports, rules
 from dangbo.admission import visibility as v
-from dangbo.admission.views.common import ancestors, child_units, period
+from dangbo.admission.views.common import child_units, period
 from dangbo.core import charts, tabular, vn
 from dangbo.core.party_docx import DOCX_CONTENT_TYPE
 from dangbo.orgs.models import Organization
@@ -57,8 +57,7 @@ def dashboard(request, pk):
         "proposed_total": report.proposed.get(org.pk, 0),
         "unit_rows": [(u, report.proposed.get(u.organization.pk, 0)) for u in report.children],
         "breakdowns": [(label, report.total.counts.breakdown[key], report.total.share(key))
-                       for key, label in rules.BREAKDOWNS.items()],
-        "ancestors": ancestors(request, org), "can_write": request.scope.can_write(org),
+                       for key, label in rules.BREAKDOWNS.items()], "can_write": request.scope.can_write(org),
     })
 
 

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from dangbo.admission import importing, progress, services
 from dangbo.admission import visibility as v
 from dangbo.admission.forms import HamletForm, ImportForm, SplitForm, TargetForm
-from dangbo.admission.views.common import ancestors, attach, child_units, messages_of, period, subtree
+from dangbo.admission.views.common import attach, child_units, messages_of, period, subtree
 from dangbo.core import tabular
 
 
@@ -51,7 +51,7 @@ def targets(request, pk):
     rows = [(unit, current.get(unit.pk)) for unit in [org, *children]]
     return render(request, "admission/targets.html", {
         "org": org, "year": year, "rows": rows, "can_write": can_write, "import_form": ImportForm(),
-        "split_form": SplitForm(), "ancestors": ancestors(request, org)})
+        "split_form": SplitForm()})
 
 
 @login_required
@@ -96,5 +96,4 @@ def hamlets(request, pk):
         rows = rows.filter(has_cell=False)
     return render(request, "admission/hamlets.html", {
         "org": org, "rows": rows.order_by("organization__path", "name")[:2000], "form": form,
-        "summary": progress.hamlets(org), "can_write": request.scope.can_write(org), "loc": filter_value,
-        "ancestors": ancestors(request, org)})
+        "summary": progress.hamlets(org), "can_write": request.scope.can_write(org), "loc": filter_value})
