@@ -200,7 +200,7 @@ def _targets(ctx, province: Organization) -> int:
     about the rate of admissions on members at the start of the year, give or take."""
     rng, rows = ctx.random, []
     subtree = OrgClosure.objects.filter(ancestor=province).values("descendant_id")
-    units = list(Organization.objects.filter(pk__in=subtree, kind__in=(
+    units = list(Organization.objects.filter(pk__in=subtree, dissolved__isnull=True, kind__in=(
         OrgKind.PROVINCIAL, OrgKind.UPPER_GRASSROOTS, *GRASSROOTS_KINDS)).values_list("pk", flat=True))
     for year in (ctx.today.year - 1, ctx.today.year):
         at_start = progress.members_at_start(year, [province.pk])
@@ -216,7 +216,8 @@ def _targets(ctx, province: Organization) -> int:
 def _hamlets(ctx, province: Organization) -> int:
     rng, rows = ctx.random, []
     communes = Organization.objects.filter(pk__in=OrgClosure.objects.filter(ancestor=province).values("descendant_id"),
-                                           kind=OrgKind.UPPER_GRASSROOTS).values_list("pk", "name")
+                                           kind=OrgKind.UPPER_GRASSROOTS, dissolved__isnull=True
+                                           ).values_list("pk", "name")
     for org_id, name in communes:
         urban = name.startswith("Đảng bộ phường")
         for index in range(1, 5 + int(rng.random() * 9)):

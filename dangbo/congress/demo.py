@@ -4,19 +4,24 @@ election of the executive committee in two rounds.
 
 `populate(ctx)` is deterministic for a seed (ctx.random) and does nothing if the demo
 congress already exists. The draft is original text written in the style of the seed articles.
+The congress is the one that opened the province's term in force (its ordinal, its dates, the
+khóa of the outgoing committee), and the report's figures are the demo province's own.
 """
 from __future__ import annotations
 
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from dangbo.access.models import RoleAssignment
 from dangbo.congress import services
 from dangbo.congress.models import CommentKind, Congress, CongressKind, CongressStatus, DocumentKind, ElectionKind
 from dangbo.congress.synthesis import Decision
-from dangbo.members.models import Member, MemberStatus
-from dangbo.orgs.models import Organization, OrgClosure
+from dangbo.core import vn
+from dangbo.core.demo.timeline import term_in_force
+from dangbo.members.models import ACTIVE_STATUSES, EventKind, Member, MemberEvent, MemberStatus
+from dangbo.orgs.models import Organization, OrgClosure, Term
 
-ORDINAL = 15
+ORDINAL = 15  # without terms (a test tree): the congress is numbered and dated as below
 
 POLITICAL_REPORT = """PHẦN THỨ NHẤT
 ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI NHIỆM KỲ 2020-2025
@@ -31,7 +36,7 @@ Trách nhiệm nêu gương của cán bộ, đảng viên, nhất là người 
 2. Công tác tổ chức, cán bộ và xây dựng tổ chức cơ sở đảng
 Tổ chức bộ máy của hệ thống chính trị được sắp xếp theo hướng tinh gọn, hoạt động hiệu lực, hiệu quả; việc sáp nhập các đơn vị hành chính cấp xã được thực hiện đúng quy định, bảo đảm ổn định.
 Chất lượng sinh hoạt chi bộ được nâng lên; nội dung sinh hoạt chuyên đề gắn với nhiệm vụ chính trị của từng địa phương, cơ quan, đơn vị; nền nếp sinh hoạt định kỳ được duy trì thường xuyên.
-Công tác phát triển đảng viên được các cấp ủy quan tâm cả về số lượng và chất lượng; trong nhiệm kỳ kết nạp trên 3.600 đảng viên, nâng tổng số đảng viên toàn Đảng bộ lên trên 31.000 đồng chí.
+Công tác phát triển đảng viên được các cấp ủy quan tâm cả về số lượng và chất lượng; trong nhiệm kỳ kết nạp trên {admitted_about} đảng viên, nâng tổng số đảng viên toàn Đảng bộ lên trên {total_about} đồng chí.
 Hằng năm có trên 90% tổ chức cơ sở đảng được xếp loại hoàn thành tốt nhiệm vụ trở lên; không còn chi bộ thôn, bản chưa có đảng viên.
 Công tác cán bộ được thực hiện chặt chẽ, dân chủ, công khai; công tác quy hoạch, đào tạo, bồi dưỡng, luân chuyển cán bộ gắn với bố trí, sử dụng, chú trọng cán bộ trẻ, cán bộ nữ, cán bộ người dân tộc thiểu số.
 3. Công tác kiểm tra, giám sát và thi hành kỷ luật đảng
@@ -63,12 +68,12 @@ Thực hiện nghiêm công tác kiểm tra, giám sát; kiên quyết xử lý 
 Tạo nguồn kết nạp đảng viên từ đoàn viên, hội viên ưu tú, quần chúng là gương điển hình trong lao động, sản xuất, kinh doanh; khắc phục tình trạng thôn, bản, doanh nghiệp có ít đảng viên.
 Nâng cao chất lượng hoạt động của Mặt trận Tổ quốc và các tổ chức chính trị - xã hội; thực hiện tốt quy chế dân chủ ở cơ sở, phát huy quyền làm chủ của Nhân dân.
 Chăm lo xây dựng đội ngũ cán bộ cơ sở, nhất là bí thư chi bộ, đủ phẩm chất, năng lực, uy tín, ngang tầm nhiệm vụ.
-Ban Chấp hành Đảng bộ khóa XIV trân trọng đề nghị Đại hội thảo luận, đóng góp ý kiến để hoàn chỉnh Báo cáo chính trị, tạo sự thống nhất cao trong Đảng bộ, quyết tâm thực hiện thắng lợi Nghị quyết Đại hội nhiệm kỳ 2025-2030.
+Ban Chấp hành Đảng bộ khóa {outgoing} trân trọng đề nghị Đại hội thảo luận, đóng góp ý kiến để hoàn chỉnh Báo cáo chính trị, tạo sự thống nhất cao trong Đảng bộ, quyết tâm thực hiện thắng lợi Nghị quyết Đại hội nhiệm kỳ 2025-2030.
 """
 
 # (kind, paragraph number or None for the whole document, text, proposed wording)
 COMMENT_POOL = [
-    (CommentKind.PROPOSAL, 14, "", "Công tác phát triển đảng viên được các cấp ủy quan tâm cả về số lượng và chất lượng; trong nhiệm kỳ kết nạp 3.642 đảng viên, nâng tổng số đảng viên toàn Đảng bộ lên 31.208 đồng chí."),
+    (CommentKind.PROPOSAL, 14, "", "Công tác phát triển đảng viên được các cấp ủy quan tâm cả về số lượng và chất lượng; trong nhiệm kỳ kết nạp {admitted} đảng viên, nâng tổng số đảng viên toàn Đảng bộ lên {total} đồng chí."),
     (CommentKind.COMMENT, 14, "Đề nghị nêu số liệu chính xác số đảng viên kết nạp trong nhiệm kỳ, không ghi chung chung \"trên\".", ""),
     (CommentKind.COMMENT, 27, "Cần phân tích rõ hơn nguyên nhân khách quan và chủ quan của hạn chế.", ""),
     (CommentKind.PROPOSAL, 24, "", "Một số cấp ủy cơ sở còn chậm cụ thể hóa các chỉ thị, nghị quyết của cấp trên; việc nắm bắt, định hướng thông tin, đấu tranh phản bác quan điểm sai trái trên không gian mạng có lúc chưa kịp thời."),
@@ -93,27 +98,62 @@ ANSWERS = {
 }
 
 
+@dataclass
+class Setting:
+    """The congress as the province's terms have it."""
+
+    ordinal: int
+    term: str
+    start: date  # the congress opens two days before the term starts
+    figures: dict[str, str]
+
+
+def _setting(province: Organization, today: date) -> Setting:
+    term = term_in_force(province.pk, today)
+    if term is None or not term.congress_ordinal:
+        ordinal, name, opened, previous = ORDINAL, "2025-2030", today - timedelta(days=18), None
+    else:
+        ordinal, name, opened = term.congress_ordinal, term.name, term.start
+        previous = Term.objects.filter(organization=province, start__lt=term.start).order_by("-start").first()
+    subtree = OrgClosure.objects.filter(ancestor=province).values("descendant_id")
+    total = Member.objects.filter(organization_id__in=subtree, status__in=ACTIVE_STATUSES).count()
+    since = previous.start if previous else opened - timedelta(days=5 * 365)
+    admitted = MemberEvent.objects.filter(kind=EventKind.ADMITTED, date__gte=since, date__lt=opened,
+                                          member__organization_id__in=subtree).count()
+
+    def about(number: int) -> str:  # "trên 3.600": rounded down to hundreds (tens below a thousand)
+        step = 100 if number >= 1000 else 10
+        return vn.format_number(max(number // step * step, 0))
+
+    figures = {"admitted": vn.format_number(admitted), "total": vn.format_number(total),
+               "admitted_about": about(admitted), "total_about": about(total),
+               "outgoing": vn.to_roman(ordinal - 1), "incoming": vn.to_roman(ordinal)}
+    return Setting(ordinal, name, opened - timedelta(days=2), figures)
+
+
 def populate(ctx) -> None:
     province = ctx.province
-    if Congress.objects.filter(organization=province, ordinal=ORDINAL).exists():
+    setting = _setting(province, ctx.today)
+    if Congress.objects.filter(organization=province, ordinal=setting.ordinal).exists():
         ctx.stdout.write("  congress: đã có đại hội mẫu, bỏ qua")
         return
     drafting = ctx.users.get("staff") or ctx.admin
     rng = ctx.random
-    today = ctx.today
+    figures = setting.figures
     congress = services.create_congress(
-        drafting, province, kind=CongressKind.DELEGATES, ordinal=ORDINAL, term="2025-2030",
-        start_date=today - timedelta(days=20), end_date=today - timedelta(days=18),
+        drafting, province, kind=CongressKind.DELEGATES, ordinal=setting.ordinal, term=setting.term,
+        start_date=setting.start, end_date=setting.start + timedelta(days=2),
         venue=f"Hội trường {province.name}", delegates_summoned=300, status=CongressStatus.FINISHED,
     )
     document = services.create_document(drafting, congress, DocumentKind.POLITICAL_REPORT,
-                                        f"Báo cáo chính trị của Ban Chấp hành {province.name} khóa XIV")
-    services.create_document(drafting, congress, DocumentKind.REVIEW_REPORT, "Báo cáo kiểm điểm của Ban Chấp hành khóa XIV")
+                                        f"Báo cáo chính trị của Ban Chấp hành {province.name} khóa {figures['outgoing']}")
+    services.create_document(drafting, congress, DocumentKind.REVIEW_REPORT,
+                             f"Báo cáo kiểm điểm của Ban Chấp hành khóa {figures['outgoing']}")
     services.create_document(drafting, congress, DocumentKind.ACTION_PROGRAM, "Chương trình hành động thực hiện Nghị quyết Đại hội")
-    v1 = services.add_version_from_text(drafting, document, POLITICAL_REPORT.format(name=province.name))
+    v1 = services.add_version_from_text(drafting, document, POLITICAL_REPORT.format(name=province.name, **figures))
 
     units = _recipient_units(ctx, province)
-    deadline = today - timedelta(days=45)
+    deadline = setting.start - timedelta(days=45)
     round_ = services.create_round(drafting, v1, title="Lấy ý kiến dự thảo Báo cáo chính trị (dự thảo 1)",
                                    deadline=deadline, recipients=units)
     conference = services.add_conference(
@@ -132,7 +172,8 @@ def populate(ctx) -> None:
         for kind, number, text, proposed in picks:
             services.add_comment(
                 drafting if at_conference else ctx.admin, recipient, kind=kind,
-                paragraph=paragraphs.get(number) if number else None, text=text, proposed_text=proposed,
+                paragraph=paragraphs.get(number) if number else None, text=text,
+                proposed_text=proposed.format(**figures),
                 conference=conference if at_conference else None,
                 bridge_point=bridge_points[index] if at_conference else None,
                 author_name=f"Đại biểu {recipient.organization.name}" if at_conference else "",
@@ -149,7 +190,7 @@ def populate(ctx) -> None:
         services.decide_item(drafting, item, decision=decision.value, response=response)
     services.create_next_version(drafting, round_)
 
-    _election(ctx, drafting, congress)
+    _election(ctx, drafting, congress, figures["incoming"])
     ctx.stdout.write(f"  congress: 1 đại hội, dự thảo {v1.paragraphs.count()} đoạn, "
                      f"{len(recipients)} đơn vị, {comment_count} ý kiến, 1 cuộc bầu cử")
 
@@ -166,7 +207,7 @@ def _recipient_units(ctx, province: Organization) -> list[Organization]:
     return children
 
 
-def _election(ctx, drafting, congress: Congress) -> None:
+def _election(ctx, drafting, congress: Congress, khoa: str) -> None:
     rng = ctx.random
     pool = list(Member.objects.filter(
         organization_id__in=OrgClosure.objects.filter(ancestor=congress.organization).values("descendant_id"),
@@ -181,7 +222,7 @@ def _election(ctx, drafting, congress: Congress) -> None:
     if len(names) < 17:
         names += [f"Ứng cử viên {i}" for i in range(len(names) + 1, 18)]
     election = services.create_election(
-        drafting, congress, kind=ElectionKind.COMMITTEE, title="Bầu Ban Chấp hành Đảng bộ khóa XV, nhiệm kỳ 2025-2030",
+        drafting, congress, kind=ElectionKind.COMMITTEE, title=f"Bầu Ban Chấp hành Đảng bộ khóa {khoa}, nhiệm kỳ {congress.term}",
         seats=15, candidates=names, max_surplus_percent=15, entry_mode="tong_hop",
     )
     board = "Nguyễn Văn Kiểm, Trưởng ban\nLê Thị Thu, Phó Trưởng ban\nHoàng Văn Minh, Ủy viên"

@@ -3,8 +3,10 @@ progress reports, so the registry, the scorecards and the tracking list show rea
 
 Called by `dangbo demo` as populate(ctx) (ARCHITECTURE.md "Demo data hooks"). Provincial
 documents are issued by ctx.province (the seeds come from Cần Thơ, Hà Nội and a Mekong province;
-the demo puts them in one province); the "Đảng ủy Khối" ones by the province's bloc of party
-agencies (its successor since 2025). Deterministic for a seed: only ctx.random is used.
+the demo re-issues their documents as the province's own); the "Đảng ủy Khối" ones of 2011 by the
+province's former bloc of agencies, dissolved when the bloc of party agencies took over in 2025.
+Every document of a committee carries the khóa of the term in force on its date (none before
+the first congress). Deterministic for a seed: only ctx.random is used.
 """
 from __future__ import annotations
 
@@ -15,7 +17,9 @@ from dangbo.documents import services
 from dangbo.documents.models import (
     Document, ImplementationLevel, IssuerKind, LinkKind, ProgressReport,
 )
-from dangbo.orgs.models import Organization, Term
+from dangbo.core.demo.timeline import khoa_on
+from dangbo.orgs import services as org_services
+from dangbo.orgs.models import Organization, OrgKind
 
 D = Decimal
 
@@ -79,15 +83,28 @@ ECONOMY_2013 = [
 ]
 
 
-def _org_named(province: Organization, fragment: str) -> Organization | None:
-    return province.children.filter(name__icontains=fragment).order_by("path").first()
+# The former bloc of provincial agencies: founded, its congresses, dissolved into the bloc of
+# party agencies (founded 1/2/2025, generator.py).
+FORMER_BLOC_FOUNDED = date(1996, 9, 1)
+FORMER_BLOC_DISSOLVED = date(2025, 1, 31)
+FORMER_BLOC_TERMS = [("2010-2015", 4, date(2010, 6, 18)), ("2015-2020", 5, date(2015, 6, 12)),
+                     ("2020-2025", 6, date(2020, 6, 10))]
 
 
-def _khoa(province: Organization) -> dict[str, int]:
-    """Congress ordinals of the province's committees by period (older ones counted back)."""
-    term = Term.objects.filter(organization=province, name="2020-2025").first()
-    current = term.congress_ordinal if term and term.congress_ordinal else 15
-    return {"2010": current - 2, "2015": current - 1, "2020": current, "2025": current + 1}
+def _former_bloc(admin, province: Organization, short: str) -> Organization:
+    """"Đảng bộ Khối các cơ quan tỉnh …" (1996-2025), with its terms, under the province."""
+    name = f"Đảng bộ Khối các cơ quan {short}"
+    existing = province.children.filter(name=name).first()
+    if existing is not None:
+        return existing
+    bloc = org_services.create_organization(admin, parent=province, kind=OrgKind.UPPER_GRASSROOTS, name=name,
+                                            code=f"{province.code or province.pk}.KCQ", established=FORMER_BLOC_FOUNDED)
+    starts = [start for _, _, start in FORMER_BLOC_TERMS]
+    for index, (term, ordinal, start) in enumerate(FORMER_BLOC_TERMS):
+        end = starts[index + 1] - timedelta(days=1) if index + 1 < len(starts) else FORMER_BLOC_DISSOLVED
+        org_services.add_term(admin, bloc, name=term, congress_ordinal=ordinal, start=start, end=end)
+    org_services.dissolve_organization(admin, bloc, on=FORMER_BLOC_DISSOLVED)
+    return bloc
 
 
 def populate(ctx) -> None:
@@ -101,7 +118,6 @@ def populate(ctx) -> None:
     short = province.name.replace("Đảng bộ ", "")  # "tỉnh Lai Châu", "thành phố Cần Thơ"
     city = short.startswith("thành phố")
     committee_name = ("Thành ủy " if city else "Tỉnh ủy ") + short.removeprefix("thành phố ").removeprefix("tỉnh ")
-    khoa = _khoa(province)
 
     # -- issuers ---------------------------------------------------------------------------
     central = {
@@ -115,12 +131,15 @@ def populate(ctx) -> None:
                                              organization=province)
     organizing = services.get_or_create_issuer(name=f"Ban Tổ chức {committee_name}", code="BTCTU", organization=province,
                                                kind=IssuerKind.ADVISORY)
-    bloc = _org_named(province, "cơ quan Đảng") or province.children.order_by("path").first() or province
+    bloc = _former_bloc(admin, province, short)
     bloc_issuer = services.get_or_create_issuer(name="Đảng ủy Khối các cơ quan tỉnh", code="ĐUK", organization=bloc)
 
     docs: dict[str, Document] = {}
 
     def add(number, doc_type, issued_on, title, issuer, *, khoa_=None, **extra):
+        """khoa_ for central bodies; a committee's document takes the khóa in force on its date."""
+        if issuer.organization_id is not None:
+            khoa_ = khoa_on(issuer.organization_id, issued_on)
         docs[number] = services.create_document(admin, issuer=issuer, doc_type=doc_type, number=number,
                                                 issued_on=issued_on, title=title, khoa=khoa_, **extra)
         return docs[number]
@@ -135,9 +154,9 @@ def populate(ctx) -> None:
 
     # -- Đảng ủy Khối, 2011 (seed 001) ----------------------------------------------------
     nq02 = add("02-NQ/ĐUK", "nghi_quyet", date(2011, 7, 4), "Về xây dựng tổ chức cơ sở đảng trong sạch, vững mạnh "
-               "giai đoạn 2011-2015", bloc_issuer, khoa_=6)
+               "giai đoạn 2011-2015", bloc_issuer)
     add("03-NQ/ĐUK", "nghi_quyet", date(2011, 7, 4), "Về tăng cường sự lãnh đạo của cấp ủy đảng đối với Đoàn "
-        "TNCS Hồ Chí Minh cơ sở giai đoạn 2011-2015", bloc_issuer, khoa_=6)
+        "TNCS Hồ Chí Minh cơ sở giai đoạn 2011-2015", bloc_issuer)
     end_2015 = date(2015, 12, 31)
     t_clean = services.add_target(admin, nq02, wording="Có từ 90% TCCSĐ trở lên đạt trong sạch, vững mạnh",
                                   target_value=90, comparator="gte", cadence="hang_nam", start_year=2011,
@@ -162,31 +181,30 @@ def populate(ctx) -> None:
     add("01-CTr/TU", "chuong_trinh", date(2016, 4, 6), "Nâng cao năng lực lãnh đạo, sức chiến đấu của tổ "
                 "chức Đảng và chất lượng đội ngũ cán bộ, đảng viên trong toàn Đảng bộ; tiếp tục thực hiện Nghị quyết "
                 "Trung ương 4 (khóa XI) tạo chuyển biến mạnh về công tác xây dựng, chỉnh đốn Đảng; xây dựng hệ thống "
-                "chính trị các cấp thực sự trong sạch, vững mạnh giai đoạn 2016-2020", committee, khoa_=khoa["2015"])
+                "chính trị các cấp thực sự trong sạch, vững mạnh giai đoạn 2016-2020", committee)
     link("01-CTr/TU", "12-NQ/TW")
     add("03-NQ/TU", "nghi_quyet", date(2016, 9, 12), "Về nâng cao chất lượng hoạt động đảng bộ xã, phường, thị trấn",
-        committee, khoa_=khoa["2015"])
+        committee)
     add("135-KH/TU", "ke_hoach", date(2019, 1, 8), "Thực hiện Quy định số 08-QĐi/TW về trách nhiệm nêu gương của "
-        "cán bộ, đảng viên", standing, khoa_=khoa["2015"])
+        "cán bộ, đảng viên", standing)
     link("135-KH/TU", "08-QĐi/TW")
     add("155-KH/TU", "ke_hoach", date(2019, 7, 8), "Thực hiện Chỉ thị số 35-CT/TW của Bộ Chính trị về đại hội đảng bộ "
-        "các cấp tiến tới Đại hội đại biểu toàn quốc lần thứ XIII của Đảng", standing, khoa_=khoa["2015"])
+        "các cấp tiến tới Đại hội đại biểu toàn quốc lần thứ XIII của Đảng", standing)
     link("155-KH/TU", "35-CT/TW")
-    add("22-HD/BTCTU", "huong_dan", date(2019, 2, 1), "Về chương trình, nội dung sinh hoạt chi bộ", organizing,
-        khoa_=khoa["2015"])
+    add("22-HD/BTCTU", "huong_dan", date(2019, 2, 1), "Về chương trình, nội dung sinh hoạt chi bộ", organizing)
     add("29-HD/BTCTU", "huong_dan", date(2020, 2, 3), "Về sinh hoạt định kỳ đối với đảng ủy cơ sở xã, phường, "
-        "thị trấn", organizing, khoa_=khoa["2015"])
+        "thị trấn", organizing)
     link("22-HD/BTCTU", "03-NQ/TU", LinkKind.GUIDES)
     link("29-HD/BTCTU", "03-NQ/TU", LinkKind.GUIDES)
     add("08-BC/TU", "bao_cao", date(2021, 5, 20), "Kết quả khảo sát thực hiện Nghị quyết số 03-NQ/TU của "
-                 "Tỉnh ủy khóa " + _roman(khoa["2015"]) + " về nâng cao chất lượng hoạt động đảng bộ xã, phường, thị "
-                 "trấn", standing, khoa_=khoa["2020"])
+                 "Tỉnh ủy" + _khoa_words(docs["03-NQ/TU"]) + " về nâng cao chất lượng hoạt động đảng bộ xã, phường, thị "
+                 "trấn", standing)
     link("08-BC/TU", "03-NQ/TU", LinkKind.REVIEWS)
     conclusion = add("02-KL/TU", "ket_luan", date(2021, 6, 15), "Về tiếp tục thực hiện Nghị quyết số 03-NQ/TU về "
-                     "nâng cao chất lượng hoạt động đảng bộ xã, phường, thị trấn", committee, khoa_=khoa["2020"])
+                     "nâng cao chất lượng hoạt động đảng bộ xã, phường, thị trấn", committee)
     link("02-KL/TU", "03-NQ/TU")
     admission_plan = add("05-KH/TU", "ke_hoach", date(2021, 6, 15), "Kết nạp đảng viên nhiệm kỳ 2020-2025",
-                         committee, khoa_=khoa["2020"])
+                         committee)
     end_2025 = date(2025, 12, 31)
     t95 = services.add_target(admin, conclusion, wording="Hằng năm có 95% tổ chức cơ sở đảng được xếp loại hoàn "
                               "thành tốt nhiệm vụ trở lên", target_value=95, cadence="hang_nam", start_year=2021,
@@ -207,9 +225,9 @@ def populate(ctx) -> None:
 
     # -- the 2013 socio-economic resolution and its review ("đạt và vượt 17/21") -------------
     economy = add("10-NQ/TU", "nghi_quyet", date(2012, 12, 14), "Về nhiệm vụ phát triển kinh tế - xã hội, quốc phòng, "
-                  "an ninh năm 2013", committee, khoa_=khoa["2010"])
+                  "an ninh năm 2013", committee)
     review = add("62-BC/TU", "bao_cao", date(2013, 12, 12), "Kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội "
-                 "năm 2013", standing, khoa_=khoa["2010"])
+                 "năm 2013", standing)
     link("62-BC/TU", "10-NQ/TU", LinkKind.REVIEWS)
     for wording, comparator, target_value, unit, measure, result in ECONOMY_2013:
         target = services.add_target(admin, economy, wording=wording, target_value=target_value,
@@ -222,6 +240,7 @@ def populate(ctx) -> None:
     issued_on = max(today - timedelta(days=75), date(2025, 8, 5))  # after Chỉ thị 50 (23/7/2025)
     plan = services.create_document(
         admin, issuer=standing, doc_type="ke_hoach", issued_on=issued_on, auto_number=True,
+        khoa=khoa_on(province.pk, issued_on),
         title="Thực hiện Chỉ thị số 50-CT/TW của Bộ Chính trị về nâng cao chất lượng sinh hoạt chi bộ trong tình "
               "hình mới",
         implementation_level=ImplementationLevel.CHILDREN, implementation_deadline=issued_on + timedelta(days=30))
@@ -240,7 +259,7 @@ def populate(ctx) -> None:
         issuer = services.get_or_create_issuer(name=f"Ban Thường vụ {child.name.replace('Đảng bộ ', 'Đảng ủy ')}",
                                                code="ĐU", organization=child)
         child_plan = services.create_document(admin, issuer=issuer, doc_type="ke_hoach", auto_number=True,
-                                              issued_on=child_date, title="Thực hiện Chỉ thị số 50-CT/TW và Kế hoạch "
+                                              issued_on=child_date, khoa=khoa_on(child.pk, child_date), title="Thực hiện Chỉ thị số 50-CT/TW và Kế hoạch "
                                               f"số {plan.number} của Ban Thường vụ {committee_name}")
         services.add_link(admin, source=child_plan, target=plan, kind=LinkKind.IMPLEMENTS)
         issued_count += 1
@@ -254,7 +273,6 @@ def _report(target, year: int, value, note: str, *, source_document=None) -> Pro
                           source_document=source_document)
 
 
-def _roman(number: int) -> str:
-    from dangbo.core import vn
-
-    return vn.to_roman(number)
+def _khoa_words(document: Document) -> str:
+    """" khóa XIII" after a committee's name, or nothing when its term is not known."""
+    return f" {document.khoa_display}" if document.khoa else ""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from dangbo.core.demo.timeline import existing_on
 from dangbo.inspection import rules, services
 from dangbo.inspection.models import CaseOrigin, Consolidation, ConsolidationStatus, Plan, Progress
 from dangbo.inspection.services import RecommendationInput
@@ -143,7 +144,8 @@ def _discipline(officer, province, subtree, year, rng, case, limit=12) -> int:
             violation_summary="Vi phạm những điều đảng viên không được làm" if form == rules.EXPULSION
             else "Vi phạm quy chế làm việc, thiếu trách nhiệm trong thực hiện nhiệm vụ",
             decider=rules.CELL if cell_decides else rules.UPPER_COMMITTEE,
-            decided_by=member.organization if cell_decides else (member.organization.parent or member.organization),
+            decided_by=member.organization if cell_decides else existing_on(
+                member.organization.parent or member.organization, decided_on),
             decided_on=decided_on, announced_on=decided_on if cell_decides else None,
             received_on=decided_on + timedelta(days=2), number=f"{20 + index:02d}-QĐ/UBKTTU", case=case)
         count += 1
@@ -156,7 +158,8 @@ def _discipline(officer, province, subtree, year, rng, case, limit=12) -> int:
         services.decide_discipline(officer, organization=weak.organization, form=rules.WARNING,
                                    violation_on=date(year, 1, 15), decider=rules.UPPER_COMMITTEE,
                                    violation_summary="Buông lỏng lãnh đạo, để nhiều đảng viên vi phạm",
-                                   decided_by=weak.organization.parent, decided_on=date(year, 11, 20),
+                                   decided_by=existing_on(weak.organization.parent, date(year, 11, 20)),
+                                   decided_on=date(year, 11, 20),
                                    number="35-QĐ/UBKTTU")
         count += 1
     return count

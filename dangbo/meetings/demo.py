@@ -112,7 +112,8 @@ def _minutes(held) -> None:
 
 
 def _conference(ctx, province) -> None:
-    communes = list(Organization.objects.filter(parent=province, kind=OrgKind.UPPER_GRASSROOTS).order_by("path")[:11])
+    communes = list(Organization.objects.filter(parent=province, kind=OrgKind.UPPER_GRASSROOTS,
+                                             dissolved__isnull=True).order_by("path")[:11])
     conference = Conference.objects.create(
         organization=province, date=ctx.today - timedelta(days=30),
         title=f"Hội nghị trực tuyến quán triệt nghị quyết của {province.name}",

@@ -12,6 +12,7 @@ from datetime import date
 
 from django.conf import settings
 
+from dangbo.core.demo.timeline import Founding
 from dangbo.members.models import ACTIVE_STATUSES, Member
 from dangbo.orgs.models import GRASSROOTS_KINDS, Organization, OrgClosure
 from dangbo.ratings import rules, summary
@@ -55,7 +56,10 @@ def populate(ctx) -> None:
     members = list(Member.objects.filter(organization_id__in=subtree, status__in=ACTIVE_STATUSES)
                    .values_list("pk", "organization_id", "admission_date").order_by("pk"))
     grassroots = list(Organization.objects.filter(pk__in=subtree, kind__in=GRASSROOTS_KINDS)
-                      .values_list("pk", "parent_id").order_by("pk"))
+                      .values_list("pk", "parent_id", "established").order_by("pk"))
+    # A rating is made by a body that existed that day: a grassroots organization under a
+    # commune formed in 2025 was rated for 2024 by the next body up that already existed.
+    founding = Founding(Organization.objects.filter(pk__in=subtree))
     member_rows = org_rows = 0
     for offset in (2, 1):
         year = ctx.today.year - offset
@@ -71,12 +75,15 @@ def populate(ctx) -> None:
             for pk, level in levels.items()], batch_size=2000)
         member_rows += len(levels)
 
-        org_levels = {pk: _pick(rng, ORG_SHARES[offset]) for pk, _ in grassroots}
-        parent_of = dict(grassroots)
-        _within_quota(org_levels, {pk: parent_of[pk] or pk for pk in org_levels}, ratio)
+        org_rated_on = date(year, 12, 28)
+        org_levels = {pk: _pick(rng, ORG_SHARES[offset]) for pk, _, founded in grassroots
+                      if founded is None or founded <= org_rated_on}
+        rater = {pk: founding.existing_on(parent_id, org_rated_on) if parent_id else pk
+                 for pk, parent_id, _ in grassroots}
+        _within_quota(org_levels, rater, ratio)
         OrgRating.objects.bulk_create([
-            OrgRating(organization_id=pk, year=year, level=level, rated_by_id=parent_of[pk] or pk,
-                      rated_on=date(year, 12, 28), violations=level == rules.KHTNV and rng.random() < 0.5,
+            OrgRating(organization_id=pk, year=year, level=level, rated_by_id=rater[pk],
+                      rated_on=org_rated_on, violations=level == rules.KHTNV and rng.random() < 0.5,
                       created_by=ctx.admin)
             for pk, level in org_levels.items()], batch_size=2000)
         org_rows += len(org_levels)

@@ -60,7 +60,7 @@ class Unit:
     is_bloc: bool = False
     commune_kind: str = ""
     short_name: str = ""
-    terms: dict[str, int] = field(default_factory=dict)  # term name -> term id
+    terms: dict[str, tuple[int, date]] = field(default_factory=dict)  # term name -> (term id, start)
     grassroots: list[tuple[OrgSpec, list[OrgSpec]]] = field(default_factory=list)
 
 
@@ -69,7 +69,7 @@ class ProvincePlan:
     info: ProvinceInfo
     org: OrgSpec
     units: list[Unit]
-    terms: dict[str, int] = field(default_factory=dict)
+    terms: dict[str, tuple[int, date]] = field(default_factory=dict)
 
 
 @dataclass
@@ -257,20 +257,25 @@ def _units(rng: random.Random, info: ProvinceInfo, porg: OrgSpec, budget: int, i
     return units
 
 
-def _terms_for(org_id: int, term_ids: _Counter, rows: list, rng: random.Random, *, provincial: bool) -> dict:
-    """Terms 2020-2025 and 2025-2030; communes were formed on 1/7/2025, first congress in 2025."""
+def _terms_for(org_id: int, term_ids: _Counter, rows: list, rng: random.Random, *,
+               provincial: bool) -> dict[str, tuple[int, date]]:
+    """Terms as {name: (term id, start)}. A province has had a congress every five years: the
+    terms 2010-2015 to 2025-2030 are numbered on from a random ordinal, each ending the day
+    before the next congress. A commune (formed on 1/7/2025) has one term, from its first
+    congress (lần thứ I) in August 2025."""
     if provincial:
-        ordinal = rng.randint(14, 20)
-        old_start, new_start = date(2020, 10, rng.randint(10, 25)), date(2025, 10, rng.randint(5, 20))
-        spec = [("2020-2025", ordinal, old_start, new_start - timedelta(days=1)), ("2025-2030", ordinal + 1, new_start, None)]
+        first = rng.randint(12, 18)
+        starts = [date(year, 10, rng.randint(5, 25)) for year in (2010, 2015, 2020, 2025)]
+        spec = [(f"{start.year}-{start.year + 5}", first + index, start,
+                 starts[index + 1] - timedelta(days=1) if index + 1 < len(starts) else None)
+                for index, start in enumerate(starts)]
     else:
-        old_start, new_start = date(2020, 7, rng.randint(1, 28)), date(2025, 8, rng.randint(1, 28))
-        spec = [("2020-2025", rng.randint(18, 26), old_start, date(2025, 6, 30)), ("2025-2030", 1, new_start, None)]
+        spec = [("2025-2030", 1, date(2025, 8, rng.randint(1, 28)), None)]
     result = {}
     for name, ordinal, start, end in spec:
         term_id = term_ids.next()
         rows.append((term_id, org_id, name, ordinal, start.isoformat(), end.isoformat() if end else None))
-        result[name] = term_id
+        result[name] = (term_id, start)
     return result
 
 
@@ -342,7 +347,9 @@ def _plan_grassroots(rng: random.Random, unit: Unit, scale: Scale, ids: _Counter
 
 
 def _founded(rng: random.Random) -> str:
-    return date(rng.randint(1960, 2020), rng.randint(1, 12), rng.randint(1, 28)).isoformat()
+    """Founding date of a grassroots organization, 1960-2020, most of them long established.
+    Members admitted before it was founded came in by transfer on that day (`_events`)."""
+    return date(int(rng.triangular(1960, 2021, 1966)), rng.randint(1, 12), rng.randint(1, 28)).isoformat()
 
 
 def _unique(name: str, used: set[str]) -> str:
@@ -428,6 +435,10 @@ class MemberGenerator:
         self._latest_birth = min(date(2006, 12, 31), add_months(plan.today, -20 * 12)).toordinal()
         self._cid_offset = random.Random(f"{plan.seed}:cid").randrange(1_000_000)
         self.position_ids = _Counter(1)
+        # Founding day (ordinal) of every organization: nobody is admitted into, or moves into,
+        # an organization before it exists.
+        self._founded = {org.id: date.fromisoformat(org.established).toordinal()
+                         for org in plan.orgs if org.established}
         # Ids chosen while streaming, for logins: unit code -> (cell id, secretary id, member id).
         self.sample_cell: dict[str, tuple[int, int, int]] = {}
 
@@ -497,14 +508,14 @@ class MemberGenerator:
 
     def _committee(self, rng, org: OrgSpec, candidates: list[int], terms: dict, batch: Batch, *,
                    provincial: bool) -> int | None:
-        """Ban Chấp hành of a province or commune for 2025-2030, drawn from its officials."""
+        """Ban Chấp hành of a province or commune for 2025-2030, drawn from its officials, in
+        office from the congress that opened the term."""
         if not candidates:
             return None
         size = 50 if provincial else rng.randint(15, 25)
         chosen = rng.sample(candidates, min(size, len(candidates)))
         standing = 12 if provincial else 7
-        term_id = terms.get("2025-2030")
-        start = date(2025, 10 if provincial else 8, rng.randint(1, 28))
+        term_id, start = terms.get("2025-2030") or (None, date(2025, 10 if provincial else 8, 1))
         for index, member_id in enumerate(chosen):
             kind = ("bi_thu" if index == 0 else "pho_bi_thu" if index <= (3 if provincial else 2)
                     else "uv_btv" if index < standing else "uv_bch")
@@ -583,15 +594,22 @@ class MemberGenerator:
 
     def _events(self, rng, batch: Batch, member_id: int, cell: OrgSpec, status: str, admitted: date,
                 official: date | None, cell_ids: list[int]) -> None:
-        admitted_in = cell.id
+        """Admission, recognition, moves and departure, each dated when the organization it
+        names existed: a member admitted before their cell was founded was admitted elsewhere
+        (outside the tree) and came in by transfer on the founding day."""
+        founded = self._founded
+        cell_founded = founded.get(cell.id, 0)
+        admitted_ord = admitted.toordinal()
+        admitted_in = cell.id if admitted_ord >= cell_founded else None
         transfer_on = None
         if len(cell_ids) > 1 and rng.random() < INTERNAL_TRANSFER_SHARE and official:
-            admitted_in = pick(rng, cell_ids)
-            if admitted_in != cell.id:
-                span = self._today_ord - official.toordinal()
-                transfer_on = date.fromordinal(official.toordinal() + int(rng.random() * (max(span, 1))))
-            else:
-                admitted_in = cell.id
+            other = pick(rng, cell_ids)
+            if other != cell.id and admitted_ord >= founded.get(other, 0):
+                start = max(official.toordinal(), cell_founded)
+                span = self._today_ord - start
+                if span > 0:
+                    admitted_in = other
+                    transfer_on = date.fromordinal(start + int(rng.random() * span))
         created = self.created_at
         batch.events.append((member_id, "ket_nap", admitted.isoformat(), None, admitted_in,
                              f"{10 + int(rng.random() * 990)}-QĐ/ĐU", "", "", None, created))
@@ -601,8 +619,11 @@ class MemberGenerator:
         if transfer_on:
             batch.events.append((member_id, "chuyen_sinh_hoat", transfer_on.isoformat(), admitted_in, cell.id,
                                  "", "", "Chuyển sinh hoạt đảng trong đảng bộ", None, created))
+        elif admitted_in is None:
+            batch.events.append((member_id, "chuyen_sinh_hoat", date.fromordinal(cell_founded).isoformat(), None,
+                                 cell.id, "", "", "Chuyển sinh hoạt đảng về chi bộ khi thành lập", None, created))
         if status in ("tu_tran", "chuyen_di"):
-            start = (official or admitted).toordinal()
+            start = max((official or admitted).toordinal(), cell_founded)
             on = date.fromordinal(start + int(rng.random() * (max(self._today_ord - start, 1))))
             note = "Từ trần" if status == "tu_tran" else "Chuyển sinh hoạt đảng ra ngoài tỉnh"
             batch.events.append((member_id, status, on.isoformat(), cell.id, None, "", "", note, None, created))

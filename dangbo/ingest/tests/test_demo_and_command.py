@@ -12,6 +12,7 @@ from django.core.management import call_command
 from dangbo.ingest import demo
 from dangbo.ingest.models import FactStatus, Source
 from dangbo.ingest.tests.fakes import SEED_001, SEEDS, seed_text
+from dangbo.orgs.models import Organization
 
 
 def demo_context(tree, seeds_dir):
@@ -27,6 +28,17 @@ def test_demo_queues_every_seed_as_pending_once(tree):
     assert Source.objects.count() == len(list(SEEDS.glob("*.txt")))
     assert Source.objects.filter(facts__status=FactStatus.PENDING).distinct().count() == Source.objects.count()
     assert "chờ duyệt" in ctx.stdout.getvalue()
+
+
+def test_demo_files_each_article_under_the_province_it_speaks_of(tree, tmp_path):
+    (tmp_path / "1.txt").write_text("Tỉnh ủy Lai Châu sơ kết Nghị quyết số 03-NQ/TU.", encoding="utf-8")
+    (tmp_path / "2.txt").write_text("Thành ủy Cần Thơ thông qua văn kiện; Bí thư Thành ủy Cần Thơ phát biểu.",
+                                    encoding="utf-8")
+    (tmp_path / "3.txt").write_text("Ban Tổ chức Tỉnh ủy góp ý dự thảo văn bản.", encoding="utf-8")
+    demo.populate(demo_context(tree, tmp_path))
+    places = dict(Source.objects.values_list("file_name", "organization__name"))
+    assert places == {"1.txt": "Đảng bộ tỉnh Lai Châu", "2.txt": demo.OUTSIDE, "3.txt": demo.OUTSIDE}
+    assert Organization.objects.get(name=demo.OUTSIDE).parent is None
 
 
 def test_demo_without_seeds_does_nothing(tree):
