@@ -333,3 +333,7 @@ if DEBUG:
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Member files above this size are imported by a background job with a progress page.
 DANGBO_IMPORT_INLINE_MAX_BYTES = int(os.environ.get("DANGBO_IMPORT_INLINE_MAX_BYTES", 256 * 1024))
+# Exports of more rows than this are written by a background job; the file is kept for its
+# owner to download during DANGBO_JOB_FILE_RETENTION_HOURS, then removed.
+DANGBO_EXPORT_INLINE_MAX_ROWS = int(os.environ.get("DANGBO_EXPORT_INLINE_MAX_ROWS", 20_000))
+DANGBO_JOB_FILE_RETENTION_HOURS = float(os.environ.get("DANGBO_JOB_FILE_RETENTION_HOURS", 24))

@@ -29,6 +29,7 @@ from django.db import connection, transaction
 
 from dangbo.admission import progress, rules
 from dangbo.admission.models import AdmissionTarget, Candidate
+from dangbo.core.demo.bulk import insert_members, reset_sequences, synthetic_members, write_rows
 from dangbo.members.models import Member, MemberEvent
 from dangbo.orgs.models import Organization, OrgClosure
 
@@ -41,26 +42,6 @@ MEMBERS_PER_CELL = 16
 ROOT_CODE = "BENCHA-ROOT"
 ADMITTED_SHARE = 0.036
 REMOVED_SHARE = 0.01
-
-
-def _copy(table: str, columns: list[str], rows) -> None:
-    """COPY on PostgreSQL, executemany on SQLite."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-        return
-    marks = ", ".join(["%s"] * len(columns))
-    with connection.cursor() as cursor:
-        batch = []
-        for row in rows:
-            batch.append(row)
-            if len(batch) >= 50_000:
-                cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", batch)
-                batch = []
-        if batch:
-            cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", batch)
 
 
 def _existing(members: int) -> bool:
@@ -106,50 +87,40 @@ def generate(members: int, stdout) -> None:
                 unit = add(commune, "dang_bo_co_so", f"Đảng bộ {p}-{c}-{g}")
                 targets.append(unit[0])
                 cells.extend(add(unit, "chi_bo", f"Chi bộ {k}")[0] for k in range(CELLS_PER_GRASSROOTS))
-    _copy(Organization._meta.db_table, ["id", "parent_id", "kind", "code", "name", "short_name", "path", "depth"], orgs)
-    _copy(OrgClosure._meta.db_table, ["ancestor_id", "descendant_id", "depth"], closure)
+    write_rows(Organization._meta.db_table,
+               ["id", "parent_id", "kind", "code", "name", "short_name", "path", "depth"], orgs)
+    write_rows(OrgClosure._meta.db_table, ["ancestor_id", "descendant_id", "depth"], closure)
     stdout.write(f"  {len(orgs):,} organizations, {len(closure):,} closure rows")
 
     now = datetime.now(timezone.utc)
     first_member = (Member.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
     cell_of = [cells[i // MEMBERS_PER_CELL % len(cells)] for i in range(members)]
     removed = {i for i in range(members) if rng.random() < REMOVED_SHARE}
-    _copy(Member._meta.db_table,
-          ["id", "full_name", "sort_key", "search_name", "birth_date", "gender", "ethnicity", "religion", "home_town",
-           "phone", "education", "professional_qualification", "political_theory", "occupation", "admission_date",
-           "organization_id", "status", "created_at", "updated_at"],
-          ((first_member + i, f"Đảng viên {i}", f"{i:012d}", f"dang vien {i}", date(1980, 1, 1), "nam", "Kinh",
-            "Không", "", "", "", "", "", "", date(2000 + i % 25, 1 + i % 12, 1) if i % 40 else date(YEAR, 3, 1),
-            cell_of[i], "xoa_ten" if i in removed else "chinh_thuc", now, now) for i in range(members)))
-    _copy(MemberEvent._meta.db_table, ["member_id", "kind", "date", "decision_number", "discipline_form", "note",
-                                       "created_at"],
-          ((first_member + i, "xoa_ten", date(YEAR, 1, 1) + timedelta(days=i % 300), "", "", "", now)
-           for i in sorted(removed)))
+    insert_members(synthetic_members(
+        first_member, members, now=now, organization=cell_of.__getitem__,
+        admission_date=lambda i: date(2000 + i % 25, 1 + i % 12, 1) if i % 40 else date(YEAR, 3, 1),
+        status=lambda i: "xoa_ten" if i in removed else "chinh_thuc"))
+    write_rows(MemberEvent._meta.db_table, ["member_id", "kind", "date", "decision_number", "discipline_form", "note",
+                                            "created_at"],
+               ((first_member + i, "xoa_ten", date(YEAR, 1, 1) + timedelta(days=i % 300), "", "", "", now)
+                for i in sorted(removed)))
     workplaces = ["", rules.PRIVATE_ENTERPRISE, rules.STUDENT, "co_quan_nha_nuoc"]
     admitted = int(members * ADMITTED_SHARE)
-    _copy(Candidate._meta.db_table,
-          ["organization_id", "full_name", "sort_key", "search_name", "birth_date", "gender", "ethnicity", "religion",
-           "home_town", "phone", "education", "occupation", "workplace", "source", "youth_union_member",
-           "over_age_decision", "course_certificate_number", "stage", "decision_extended", "admitted_on",
-           "failed_recognition_votes", "escalated", "stop_reason", "is_female", "is_minority", "is_youth",
-           "is_religious", "created_at", "updated_at"],
-          ((cells[rng.randrange(len(cells))], f"Quần chúng {i}", f"{i:012d}", f"quan chung {i}", date(2000, 1, 1),
-            "nu" if i % 3 == 0 else "nam", "Kinh", "Không", "", "", "", "", workplaces[i % 4], "doan_thanh_nien",
-            False, "", "", rules.RECOGNITION, False, date(YEAR, 1, 1) + timedelta(days=i % 365), 0, False, "",
-            i % 3 == 0, i % 7 == 0, i % 2 == 0, i % 11 == 0, now, now) for i in range(admitted)))
-    _copy(AdmissionTarget._meta.db_table, ["organization_id", "year", "target", "source", "updated_at"],
-          ((org_id, YEAR, 1 + org_id % 50, "nhap", now) for org_id in targets))
-    _reset_sequences()
+    write_rows(Candidate._meta.db_table,
+               ["organization_id", "full_name", "sort_key", "search_name", "birth_date", "gender", "ethnicity",
+                "religion",
+                "home_town", "phone", "education", "occupation", "workplace", "source", "youth_union_member",
+                "over_age_decision", "course_certificate_number", "stage", "decision_extended", "admitted_on",
+                "failed_recognition_votes", "escalated", "stop_reason", "is_female", "is_minority", "is_youth",
+                "is_religious", "created_at", "updated_at"],
+               ((cells[rng.randrange(len(cells))], f"Quần chúng {i}", f"{i:012d}", f"quan chung {i}", date(2000, 1, 1),
+                 "nu" if i % 3 == 0 else "nam", "Kinh", "Không", "", "", "", "", workplaces[i % 4], "doan_thanh_nien",
+                 False, "", "", rules.RECOGNITION, False, date(YEAR, 1, 1) + timedelta(days=i % 365), 0, False, "",
+                 i % 3 == 0, i % 7 == 0, i % 2 == 0, i % 11 == 0, now, now) for i in range(admitted)))
+    write_rows(AdmissionTarget._meta.db_table, ["organization_id", "year", "target", "source", "updated_at"],
+               ((org_id, YEAR, 1 + org_id % 50, "nhap", now) for org_id in targets))
+    reset_sequences((Organization, Member, MemberEvent, Candidate, AdmissionTarget))
     stdout.write(f"  {members:,} members, {admitted:,} admissions loaded in {time.perf_counter() - started:.1f} s")
-
-
-def _reset_sequences() -> None:
-    if connection.vendor != "postgresql":
-        return
-    with connection.cursor() as cursor:
-        for model in (Organization, Member, MemberEvent, Candidate, AdmissionTarget):
-            table = model._meta.db_table
-            cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))")
 
 
 # -- the hand-written baseline ---------------------------------------------------------------

@@ -168,9 +168,8 @@ class _Builder:
                 self.card_counter += 1
                 card = f"KN{self.card_counter:08d}"
             rows.append(Member(
-                full_name=candidate.full_name, sort_key=candidate.sort_key, search_name=candidate.search_name,
-                birth_date=candidate.birth_date, gender=candidate.gender, ethnicity=candidate.ethnicity,
-                religion=candidate.religion, admission_date=candidate.admitted_on,
+                **candidate.personal_details(), sort_key=candidate.sort_key, search_name=candidate.search_name,
+                admission_date=candidate.admitted_on,
                 official_date=candidate.official_on if official else None, card_number=card,
                 organization_id=candidate.organization_id,
                 status=MemberStatus.OFFICIAL if official else MemberStatus.PROBATIONARY))

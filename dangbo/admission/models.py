@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from dangbo.admission import rules
 from dangbo.core import vn
+from dangbo.members.person import PersonalDetails
 
 
 class Source(models.TextChoices):
@@ -36,23 +37,11 @@ STAGE_CHOICES = [(stage, rules.STAGE_LABELS[stage]) for stage in rules.STAGES]
 STEP_CHOICES = [(step, rules.STEP_LABELS[step]) for step in rules.ALL_STEPS]
 
 
-class Candidate(models.Model):
+class Candidate(PersonalDetails):
     """A person on the way into the Party, from the awareness course to the party card."""
 
     organization = models.ForeignKey("orgs.Organization", on_delete=models.PROTECT, related_name="admission_candidates",
                                      verbose_name="Chi bộ")
-    full_name = models.CharField("Họ và tên", max_length=120)
-    sort_key = models.CharField(max_length=200, editable=False, default="")
-    search_name = models.CharField(max_length=120, editable=False, default="")
-    birth_date = models.DateField("Ngày sinh")
-    gender = models.CharField("Giới tính", max_length=3, choices=[("nam", "Nam"), ("nu", "Nữ")])
-    ethnicity = models.CharField("Dân tộc", max_length=40, default="Kinh")
-    religion = models.CharField("Tôn giáo", max_length=40, default="Không", blank=True)
-    home_town = models.CharField("Quê quán", max_length=255, blank=True)
-    citizen_id = models.CharField("Số CCCD", max_length=12, null=True, blank=True)
-    phone = models.CharField("Số điện thoại", max_length=20, blank=True)
-    education = models.CharField("Giáo dục phổ thông", max_length=20, blank=True, help_text="Ví dụ 12/12")
-    occupation = models.CharField("Nghề nghiệp", max_length=120, blank=True)
     workplace = models.CharField("Nơi làm việc, học tập", max_length=30, choices=Workplace.choices, blank=True,
                                  default="")
     source = models.CharField("Nguồn", max_length=20, choices=Source.choices, default=Source.YOUTH_UNION)
@@ -96,17 +85,8 @@ class Candidate(models.Model):
             models.Index(fields=["stage", "stage_since"], name="candidate_stage_since"),
         ]
 
-    def __str__(self) -> str:
-        return self.full_name
-
     def get_absolute_url(self) -> str:
         return reverse("admission:candidate", args=[self.pk])
-
-    def save(self, *args, **kwargs):
-        self.full_name = vn.nfc(self.full_name)
-        self.sort_key = vn.name_sort_key(self.full_name)
-        self.search_name = vn.fold(self.full_name)
-        super().save(*args, **kwargs)
 
     @property
     def stage_label(self) -> str:

@@ -383,10 +383,8 @@ def _apply_ceremony(user, candidate, done, data, row) -> None:
     """The member record: probationary, in the candidate's chi bộ, party seniority from the
     decision's date (DOMAIN.md §3.5), the ceremony and the helper on the admission event."""
     member = member_services.create_member(user, {
-        "full_name": candidate.full_name, "birth_date": candidate.birth_date, "gender": candidate.gender,
-        "ethnicity": candidate.ethnicity, "religion": candidate.religion, "home_town": candidate.home_town,
-        "citizen_id": candidate.citizen_id or None, "phone": candidate.phone, "education": candidate.education,
-        "occupation": candidate.occupation, "admission_date": candidate.admitted_on,
+        **candidate.personal_details(), "citizen_id": candidate.citizen_id or None,
+        "admission_date": candidate.admitted_on,
         "organization": candidate.organization, "status": MemberStatus.PROBATIONARY,
     })
     decision = candidate.steps.filter(step=rules.DECISION, passed=True).order_by("-date", "-id").first()

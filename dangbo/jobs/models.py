@@ -10,6 +10,8 @@ from django.urls import reverse
 class JobKind(models.TextChoices):
     MEMBER_IMPORT = "member_import", "Nhập đảng viên từ tệp"
     ROLLUP_REBUILD = "rollup_rebuild", "Tính lại số liệu tổng hợp"
+    RATING_IMPORT = "rating_import", "Nhập xếp loại đảng viên từ tệp"
+    MEMBER_EXPORT = "member_export", "Xuất danh sách đảng viên"
 
 
 class JobStatus(models.TextChoices):
@@ -31,6 +33,11 @@ class Job(models.Model):
     total = models.PositiveIntegerField(default=0)  # rows in the file (0: not known yet)
     phase = models.CharField("Bước", max_length=120, blank=True)
     result = models.JSONField(default=dict, blank=True)  # {"created": n} or {"errors": [...], "error_count": n}
+    params = models.JSONField(default=dict, blank=True)  # what the task needs beside the file: organization, year, filters
+    # A file the job produced (an export): downloaded by its owner only, removed at expires_at.
+    output_file = models.CharField(max_length=500, blank=True)
+    output_name = models.CharField("Tệp kết quả", max_length=255, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = "Công việc chạy nền"
@@ -46,6 +53,15 @@ class Job(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in (JobStatus.DONE, JobStatus.FAILED)
+
+    @property
+    def created_label(self) -> str:
+        """What an import job's count is of."""
+        return "kết quả xếp loại" if self.kind == JobKind.RATING_IMPORT else "đảng viên"
+
+    @property
+    def downloadable(self) -> bool:
+        return bool(self.output_file) and self.status == JobStatus.DONE
 
     @property
     def percent(self) -> int:

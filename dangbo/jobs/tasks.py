@@ -4,6 +4,7 @@ transaction, all or nothing, as in the web request."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 from django.utils import timezone
 from django_tasks import task
@@ -11,42 +12,76 @@ from django_tasks import task
 from dangbo.jobs.models import Job, JobStatus
 
 ERRORS_KEPT = 200
+EXPORT_PROGRESS_EVERY = 1000
 
 
 def _update(job_id: int, **fields) -> None:
     Job.objects.filter(pk=job_id).update(**fields)
 
 
-@task()
-def member_import(job_id: int) -> dict:
-    from dangbo.access.scope import Scope
-    from dangbo.core import tabular
-    from dangbo.members import importer
+def _failed(job_id: int, phase: str, error: Exception) -> None:
+    _update(job_id, status=JobStatus.FAILED, phase=phase, finished_at=timezone.now(),
+            result={"errors": [[0, "", f"Lỗi hệ thống: {error.__class__.__name__}"]], "error_count": 1})
 
+
+def _run_import(job_id: int, check_and_write: Callable) -> dict:
+    """Count the rows, then `check_and_write(job, handle, progress)` -> (errors, row_count,
+    created, extra result); the outcome goes to the job row. All or nothing is the callee's."""
+    from dangbo.core import tabular
+    from dangbo.jobs import services
+
+    services.purge_expired_files()
     job = Job.objects.select_related("created_by").get(pk=job_id)
     try:
         with open(job.stored_file, "rb") as handle:
             total = tabular.count_rows(handle, job.filename)
             _update(job_id, status=JobStatus.RUNNING, total=total, phase="Đang đọc và kiểm tra từng dòng")
-            result = importer.import_members(job.created_by, Scope.for_user(job.created_by), handle, job.filename,
-                                             progress=lambda done: _update(job_id, done=done))
-        if result.errors:
-            outcome = {"errors": [[e.row_number, e.field_header, e.message] for e in result.errors[:ERRORS_KEPT]],
-                       "error_count": len(result.errors), "row_count": result.table.row_count}
-            _update(job_id, status=JobStatus.FAILED, done=result.table.row_count, result=outcome,
+            errors, row_count, created, extra = check_and_write(job, handle, lambda done: _update(job_id, done=done))
+        if errors:
+            outcome = {"errors": [[e.row_number, e.field_header, e.message] for e in errors[:ERRORS_KEPT]],
+                       "error_count": len(errors), "row_count": row_count}
+            _update(job_id, status=JobStatus.FAILED, done=row_count, result=outcome,
                     phase="Tệp có lỗi: không dòng nào được ghi", finished_at=timezone.now())
         else:
-            outcome = {"created": result.created}
-            _update(job_id, status=JobStatus.DONE, done=result.created, result=outcome, phase="Đã nhập xong",
+            outcome = {"created": created, **extra}
+            _update(job_id, status=JobStatus.DONE, done=created, result=outcome, phase="Đã nhập xong",
                     finished_at=timezone.now())
         return outcome
     except Exception as error:
-        _update(job_id, status=JobStatus.FAILED, phase="Lỗi khi xử lý tệp", finished_at=timezone.now(),
-                result={"errors": [[0, "", f"Lỗi hệ thống: {error.__class__.__name__}"]], "error_count": 1})
+        _failed(job_id, "Lỗi khi xử lý tệp", error)
         raise
     finally:
         if os.path.exists(job.stored_file):
             os.remove(job.stored_file)
+
+
+@task()
+def member_import(job_id: int) -> dict:
+    from dangbo.access.scope import Scope
+    from dangbo.members import importer
+
+    def check_and_write(job, handle, progress):
+        result = importer.import_members(job.created_by, Scope.for_user(job.created_by), handle, job.filename,
+                                         progress=progress)
+        return result.errors, result.table.row_count, result.created, {}
+
+    return _run_import(job_id, check_and_write)
+
+
+@task()
+def rating_import(job_id: int) -> dict:
+    from django.urls import reverse
+
+    from dangbo.orgs.models import Organization
+    from dangbo.ratings import importing
+
+    def check_and_write(job, handle, progress):
+        org, year = Organization.objects.get(pk=job.params["organization"]), job.params["year"]
+        table, checker = importing.load(org, year, handle, job.filename, progress=progress)
+        created = importing.write(job.created_by, checker, table) if table.ok else 0
+        return table.errors, table.row_count, created, {"url": reverse("ratings:dashboard", args=[org.pk, year])}
+
+    return _run_import(job_id, check_and_write)
 
 
 @task()
@@ -58,3 +93,50 @@ def rollup_rebuild(job_id: int) -> dict:
     _update(job_id, status=JobStatus.DONE, result={"rows": written}, phase="Đã tính lại xong",
             finished_at=timezone.now())
     return written
+
+
+@task()
+def member_export(job_id: int) -> dict:
+    """The member list as filtered on the page, under the owner's scope and masking, to a file
+    only the owner downloads (jobs:download) until its retention ends."""
+    from django.http import QueryDict
+
+    from dangbo.access.masking import Masker
+    from dangbo.access.scope import Scope
+    from dangbo.core import tabular
+    from dangbo.jobs import services
+    from dangbo.members import importer
+    from dangbo.members.filters import MemberFilter
+
+    services.purge_expired_files()
+    job = Job.objects.select_related("created_by").get(pk=job_id)
+    path = services.output_path(".xlsx")
+    try:
+        scope = Scope.for_user(job.created_by)
+        member_filter = MemberFilter.from_params(QueryDict(job.params.get("query", "")))
+        if member_filter.organization_id:
+            scope.get_organization(member_filter.organization_id)  # 404 (job fails) if no longer in scope
+        queryset = member_filter.apply(scope.members(), timezone.localdate())
+        total = queryset.order_by().count()
+        _update(job_id, status=JobStatus.RUNNING, total=total, phase="Đang ghi danh sách ra tệp")
+
+        def counted(rows):
+            done = 0
+            for done, row in enumerate(rows, start=1):
+                if done % EXPORT_PROGRESS_EVERY == 0:
+                    _update(job_id, done=done)
+                yield row
+            counted.done = done
+
+        rows = counted(importer.export_rows(queryset, Masker(scope, "members.Member")))
+        path.write_bytes(tabular.export_xlsx(importer.export_headers(), rows, "Đảng viên"))
+        outcome = {"exported": counted.done}
+        _update(job_id, status=JobStatus.DONE, done=counted.done, result=outcome, output_file=str(path),
+                output_name=job.filename, expires_at=timezone.now() + services.retention(),
+                phase="Đã xuất xong", finished_at=timezone.now())
+        return outcome
+    except Exception as error:
+        if path.exists():
+            path.unlink()
+        _failed(job_id, "Lỗi khi xuất danh sách", error)
+        raise

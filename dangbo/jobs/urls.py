@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/tien-do/", views.progress, name="progress"),
+    path("<int:pk>/tai-ve/", views.download, name="download"),
 ]

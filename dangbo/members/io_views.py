@@ -19,7 +19,7 @@ from dangbo.jobs import services as jobs
 from dangbo.members import importer
 from dangbo.members.views import filtered_members
 
-MAX_UPLOAD_BYTES = 200 * 1024 * 1024
+MAX_UPLOAD_BYTES = jobs.MAX_UPLOAD_BYTES
 ERRORS_SHOWN = 200
 
 
@@ -39,7 +39,7 @@ def import_members(request):
     context = {"max_megabytes": MAX_UPLOAD_BYTES // (1024 * 1024), "spec": importer.MEMBER_SPEC}
     if request.method == "POST":
         upload = request.FILES.get("file")
-        if upload is not None and MAX_UPLOAD_BYTES >= upload.size > settings.DANGBO_IMPORT_INLINE_MAX_BYTES:
+        if jobs.runs_as_job(upload):
             # A big file: checked and written by `dangbo worker`; the job page shows the progress.
             job = jobs.start_member_import(request.user, upload)
             if request.htmx:
@@ -73,8 +73,14 @@ def _handle_upload(request) -> dict:
 
 @login_required
 def export_members(request):
-    """The list exactly as filtered on the page (same filters, same scope), as .xlsx."""
+    """The list exactly as filtered on the page (same filters, same scope), as .xlsx. A list of
+    more than DANGBO_EXPORT_INLINE_MAX_ROWS members is written by a background job instead: the
+    user follows it on the job page and downloads the file there."""
     _, queryset = filtered_members(request)
+    limit = settings.DANGBO_EXPORT_INLINE_MAX_ROWS
+    if queryset.order_by()[:limit + 1].count() > limit:
+        job = jobs.start_member_export(request.user, request.GET.urlencode())
+        return redirect(job)
     stamp = timezone.localdate().strftime("%Y%m%d")
     rows = access_log.Counted(importer.export_rows(queryset, Masker(request.scope, "members.Member")))
     response = tabular.xlsx_response(importer.export_headers(), rows, "Đảng viên", f"dang-vien-{stamp}.xlsx")

@@ -6,12 +6,8 @@ from django.urls import reverse
 
 from dangbo.core import vn
 from dangbo.core.versioning import Versioned
+from dangbo.members.person import Gender, PersonalDetails  # noqa: F401  (Gender is imported from here too)
 from dangbo.rollups.models import SubtreeTotals
-
-
-class Gender(models.TextChoices):
-    MALE = "nam", "Nam"
-    FEMALE = "nu", "Nữ"
 
 
 class MemberStatus(models.TextChoices):
@@ -35,24 +31,14 @@ class TheoryLevel(models.TextChoices):
     BACHELOR = "cu_nhan", "Cử nhân"
 
 
-class Member(Versioned):
-    full_name = models.CharField("Họ và tên", max_length=120)
-    # Digits-only Vietnamese order key (given, middle, family name) and folded name for search.
-    sort_key = models.CharField(max_length=200, editable=False, default="")
-    search_name = models.CharField(max_length=120, editable=False, default="")
-    birth_date = models.DateField("Ngày sinh")
-    gender = models.CharField("Giới tính", max_length=3, choices=Gender.choices)
-    ethnicity = models.CharField("Dân tộc", max_length=40, default="Kinh")
-    religion = models.CharField("Tôn giáo", max_length=40, default="Không", blank=True)
-    home_town = models.CharField("Quê quán", max_length=255, blank=True)
+class Member(PersonalDetails, Versioned):
+    # The personal fields are PersonalDetails' (shared with admission candidates); a member's
+    # citizen ID is unique in the register.
     citizen_id = models.CharField("Số CCCD", max_length=12, unique=True, null=True, blank=True)
-    phone = models.CharField("Số điện thoại", max_length=20, blank=True)
-    education = models.CharField("Giáo dục phổ thông", max_length=20, blank=True, help_text="Ví dụ 12/12")
     professional_qualification = models.CharField("Chuyên môn, nghiệp vụ", max_length=120, blank=True)
     political_theory = models.CharField(
         "Lý luận chính trị", max_length=12, choices=TheoryLevel.choices, blank=True, default=""
     )
-    occupation = models.CharField("Nghề nghiệp", max_length=120, blank=True)
     admission_date = models.DateField("Ngày vào Đảng")
     official_date = models.DateField("Ngày chính thức", null=True, blank=True)
     card_number = models.CharField("Số thẻ đảng viên", max_length=20, unique=True, null=True, blank=True)
@@ -76,17 +62,8 @@ class Member(Versioned):
             models.Index(fields=["birth_date"], name="member_birth"),
         ]
 
-    def __str__(self) -> str:
-        return self.full_name
-
     def get_absolute_url(self) -> str:
         return reverse("members:detail", args=[self.pk])
-
-    def save(self, *args, **kwargs):
-        self.full_name = vn.nfc(self.full_name)
-        self.sort_key = vn.name_sort_key(self.full_name)
-        self.search_name = vn.fold(self.full_name)
-        super().save(*args, **kwargs)
 
     @property
     def is_active(self) -> bool:

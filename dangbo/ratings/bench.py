@@ -26,6 +26,7 @@ from datetime import date, datetime, timezone
 
 from django.db import connection, transaction
 
+from dangbo.core.demo.bulk import insert_members, reset_sequences, synthetic_members, write_rows
 from dangbo.members.models import Member
 from dangbo.orgs.models import Organization, OrgClosure
 from dangbo.ratings import rollup, rules, summary
@@ -39,26 +40,6 @@ CELLS_PER_GRASSROOTS = 3
 MEMBERS_PER_CELL = 16
 ROOT_CODE = "BENCHR-ROOT"
 LEVEL_WEIGHTS = (0.12, 0.76, 0.11, 0.01)
-
-
-def _copy(table: str, columns: list[str], rows) -> None:
-    """COPY on PostgreSQL, executemany on SQLite."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-    else:
-        marks = ", ".join(["%s"] * len(columns))
-        with connection.cursor() as cursor:
-            batch = []
-            for row in rows:
-                batch.append(row)
-                if len(batch) >= 50_000:
-                    cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", batch)
-                    batch = []
-            if batch:
-                cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", batch)
 
 
 def _existing(members: int) -> Organization | None:
@@ -108,46 +89,32 @@ def generate(members: int, stdout) -> Organization:
                     cells.append((add(unit, "chi_bo", f"Chi bộ {k}")[0], unit[0]))
     cells_needed = -(-members // MEMBERS_PER_CELL)
     cells = cells[:cells_needed] if len(cells) >= cells_needed else cells
-    _copy(Organization._meta.db_table, ["id", "parent_id", "kind", "code", "name", "short_name", "path", "depth"],
-          ((*o[:6], o[6], o[7]) for o in orgs))
-    _copy(OrgClosure._meta.db_table, ["ancestor_id", "descendant_id", "depth"], closure)
+    write_rows(Organization._meta.db_table, ["id", "parent_id", "kind", "code", "name", "short_name", "path", "depth"],
+               ((*o[:6], o[6], o[7]) for o in orgs))
+    write_rows(OrgClosure._meta.db_table, ["ancestor_id", "descendant_id", "depth"], closure)
     stdout.write(f"  {len(orgs):,} organizations, {len(closure):,} closure rows")
 
     first_member = (Member.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
     now = datetime.now(timezone.utc)
     member_cells = [cells[i // MEMBERS_PER_CELL % len(cells)] for i in range(members)]
-    _copy(Member._meta.db_table,
-          ["id", "full_name", "sort_key", "search_name", "birth_date", "gender", "ethnicity", "religion", "home_town",
-           "phone", "education", "professional_qualification", "political_theory", "occupation", "admission_date",
-           "organization_id", "status", "created_at", "updated_at"],
-          ((first_member + i, f"Đảng viên {i}", f"{i:012d}", f"dang vien {i}", date(1980, 1, 1), "nam", "Kinh",
-            "Không", "", "", "", "", "", "", date(2010, 1, 1), member_cells[i][0], "chinh_thuc", now, now)
-           for i in range(members)))
+    insert_members(synthetic_members(first_member, members, now=now, admission_date=lambda i: date(2010, 1, 1),
+                                     organization=lambda i: member_cells[i][0], status=lambda i: "chinh_thuc"))
     levels = rng.choices(rules.LEVELS, LEVEL_WEIGHTS, k=members)
-    _copy(MemberRating._meta.db_table,
-          ["member_id", "year", "level", "rated_on", "rated_by_id", "disciplined", "remedied", "notes",
-           "organization_id", "updated_at"],
-          ((first_member + i, YEAR, levels[i], date(YEAR, 12, 15), member_cells[i][1], False, False, "",
-            member_cells[i][0], now) for i in range(members)))
+    write_rows(MemberRating._meta.db_table,
+               ["member_id", "year", "level", "rated_on", "rated_by_id", "disciplined", "remedied", "notes",
+                "organization_id", "updated_at"],
+               ((first_member + i, YEAR, levels[i], date(YEAR, 12, 15), member_cells[i][1], False, False, "",
+                 member_cells[i][0], now) for i in range(members)))
     org_levels = rng.choices(rules.LEVELS, LEVEL_WEIGHTS, k=len(grassroots))
     parent_of = {o[0]: o[1] for o in orgs}
-    _copy(OrgRating._meta.db_table,
-          ["organization_id", "year", "level", "rated_on", "rated_by_id", "disciplined", "remedied", "notes",
-           "violations", "subordinate_disciplined", "updated_at"],
-          ((g, YEAR, org_levels[i], date(YEAR, 12, 20), parent_of[g], False, False, "", False, False, now)
-           for i, g in enumerate(grassroots)))
-    _reset_sequences()
+    write_rows(OrgRating._meta.db_table,
+               ["organization_id", "year", "level", "rated_on", "rated_by_id", "disciplined", "remedied", "notes",
+                "violations", "subordinate_disciplined", "updated_at"],
+               ((g, YEAR, org_levels[i], date(YEAR, 12, 20), parent_of[g], False, False, "", False, False, now)
+                for i, g in enumerate(grassroots)))
+    reset_sequences((Organization, Member, MemberRating, OrgRating))
     stdout.write(f"  {members:,} members and ratings loaded in {time.perf_counter() - started:.1f} s")
     return Organization.objects.get(code=ROOT_CODE)
-
-
-def _reset_sequences() -> None:
-    if connection.vendor != "postgresql":
-        return
-    with connection.cursor() as cursor:
-        for model in (Organization, Member, MemberRating, OrgRating):
-            table = model._meta.db_table
-            cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))")
 
 
 # -- the hand-written baseline ---------------------------------------------------------------

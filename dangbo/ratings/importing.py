@@ -3,6 +3,8 @@
 All or nothing: every row is parsed and checked (member found in the organization's
 subtree, eligible, cap respected, period open for the member's cell, no duplicate), and
 only a file without errors is written, in one transaction, with one audit entry.
+No row limit: a file above DANGBO_IMPORT_INLINE_MAX_BYTES runs as a background job with a
+progress bar (dangbo/jobs), as the member import does.
 """
 from __future__ import annotations
 
@@ -17,7 +19,6 @@ from dangbo.orgs.models import Organization, OrgClosure
 from dangbo.ratings import rules, services, summary
 from dangbo.ratings.models import MemberRating
 
-MAX_ROWS = 50_000
 YES = {"co": True, "x": True, "1": True, "yes": True, "khong": False, "": False, "0": False, "no": False}
 
 
@@ -123,10 +124,12 @@ class Importer:
         return errors
 
 
-def load(org: Organization, year: int, upload, filename: str) -> tuple[t.LoadedTable, Importer]:
+def load(org: Organization, year: int, upload, filename: str, *,
+         progress=None) -> tuple[t.LoadedTable, Importer]:
+    """Read and check the whole file; `progress(rows_checked)` reports reading progress (jobs)."""
     importer = Importer(org, year)
     table = t.load_table(upload, filename, SPEC, row_validator=importer.check_row,
-                         table_validator=importer.check_table, max_rows=MAX_ROWS)
+                         table_validator=importer.check_table, progress=progress)
     return table, importer
 
 

@@ -19,11 +19,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from dangbo.audit import access_log
 from dangbo.audit.models import AccessKind
-from dangbo.core import charts, tabular, versioning, vn
+from dangbo.core import charts, tabular, uploads, versioning, vn
 from dangbo.core.routers import reads_reports
 from dangbo.core.party_docx import DOCX_CONTENT_TYPE
 from dangbo.core.party_pdf import PDF_CONTENT_TYPE
 from dangbo.inspection import selectors as discipline_register
+from dangbo.jobs import services as jobs
 from dangbo.meetings import followup as meeting_followup
 from dangbo.members.models import ACTIVE_STATUSES, Member
 from dangbo.orgs.counts import member_counts_for
@@ -383,6 +384,9 @@ def import_ratings(request, pk, year):
     table = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
+        if jobs.runs_as_job(upload):
+            # A big file: checked and written by `dangbo worker`; the job page shows the progress.
+            return redirect(jobs.start_rating_import(request.user, org, year, upload))
         table, importer = importing.load(org, year, upload, upload.name)
         access_log.bulk(request, AccessKind.IMPORT, f"Nhập xếp loại {year}: {upload.name}", row_count=table.row_count,
                         filters={"organization": org.pk, "year": year, "errors": len(table.errors)},
@@ -393,7 +397,7 @@ def import_ratings(request, pk, year):
             return redirect("ratings:dashboard", org.pk, year)
     return render(request, "ratings/import.html", {"org": org, "year": year, "form": form, "table": table,
                                                    "errors": table.errors[:200] if table else [],
-                                                   "max_rows": importing.MAX_ROWS})
+                                                   "max_megabytes": uploads.MAX_UPLOAD_BYTES >> 20})
 
 
 @login_required

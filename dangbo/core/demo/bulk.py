@@ -3,7 +3,9 @@ SQLite executemany in the caller's transaction. Rows are tuples in the column or
 dates may be ISO strings (both databases parse them)."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date
 
 from django.core.management.color import no_style
 from django.db import connection
@@ -20,6 +22,7 @@ MEMBER_COLUMNS = (
 )
 EVENT_COLUMNS = ("member_id", "kind", "date", "from_organization_id", "to_organization_id", "decision_number",
                  "discipline_form", "note", "created_by_id", "created_at")
+SQLITE_BATCH = 50_000
 POSITION_COLUMNS = ("id", "organization_id", "term_id", "member_id", "kind", "start", "end", "decision_number")
 
 
@@ -37,11 +40,18 @@ def write_rows(table: str, columns: Sequence[str], rows: Iterable[Sequence]) -> 
                     copy.write_row(row)
                     count += 1
             return count
-        rows = rows if isinstance(rows, list) else list(rows)
         placeholders = ", ".join(["?"] * len(columns))
-        # The raw sqlite3 cursor: no per-row placeholder conversion, no debug logging.
-        connection.connection.executemany(f"INSERT INTO {qn(table)} ({column_sql}) VALUES ({placeholders})", rows)
-        return len(rows)
+        sql = f"INSERT INTO {qn(table)} ({column_sql}) VALUES ({placeholders})"
+        if isinstance(rows, list):
+            batches = [rows]
+        else:  # a generator of millions of rows (benchmarks): in slices, memory stays flat
+            iterator = iter(rows)
+            batches = iter(lambda: list(itertools.islice(iterator, SQLITE_BATCH)), [])
+        for batch in batches:
+            # The raw sqlite3 cursor: no per-row placeholder conversion, no debug logging.
+            connection.connection.executemany(sql, batch)
+            count += len(batch)
+        return count
 
 
 def insert_organizations(rows: Iterable[Sequence]) -> int:
@@ -54,6 +64,15 @@ def insert_terms(rows: Iterable[Sequence]) -> int:
 
 def insert_members(rows: Iterable[Sequence]) -> int:
     return write_rows(Member._meta.db_table, MEMBER_COLUMNS, rows)
+
+
+def synthetic_members(first_id: int, count: int, *, admission_date: Callable[[int], date],
+                      organization: Callable[[int], int], status: Callable[[int], str], now) -> Iterator[tuple]:
+    """Rows for insert_members of `count` numbered benchmark members ("Đảng viên i", born
+    1/1/1980); the callables give member i's admission date, cell id and status."""
+    for i in range(count):
+        yield (first_id + i, f"Đảng viên {i}", f"{i:012d}", f"dang vien {i}", date(1980, 1, 1), "nam", "Kinh", "Không",
+               "", None, "", "", "", "", "", admission_date(i), None, None, organization(i), status(i), now, now)
 
 
 def insert_events(rows: Iterable[Sequence]) -> int:
