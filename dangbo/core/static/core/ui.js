@@ -122,6 +122,8 @@
   function drawCharts(root) {
     if (!window.Chart) return;
     window.Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
+    window.Chart.defaults.font.size = window.innerWidth < 600 ? 12 : 13;
+    window.Chart.defaults.color = "#1d1d1f";
     root.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
       if (canvas.dataset.drawn) return;
       var source = document.getElementById(canvas.dataset.chart);
@@ -134,9 +136,11 @@
       if (spec.kind === "bars") {
         config = barChart(spec, narrow);
         var lines = config.data.labels.reduce(function (n, l) { return n + (Array.isArray(l) ? l.length : 1); }, 0);
-        var rows = Math.max(lines * 15, spec.labels.length * 26);
-        var legendRows = narrow ? Math.ceil(spec.datasets.length / 2) : 1;
-        holder.style.height = (rows + 50 + legendRows * 22) + "px";
+        // Room for every wrapped name (a bar per unit, never squeezed) and for the legend's rows.
+        var rows = Math.max(lines * 17 + spec.labels.length * 12, spec.labels.length * 30);
+        var legendWidth = spec.datasets.reduce(function (w, d) { return w + d.label.length * 7 + 34; }, 0);
+        var legendRows = Math.ceil(legendWidth / Math.max(200, holder.clientWidth - 20));
+        holder.style.height = (rows + 48 + legendRows * 26) + "px";
       } else {
         config = lineChart(spec, narrow);
       }
@@ -166,14 +170,18 @@
     root.querySelectorAll("input[data-datepicker]").forEach(function (input) {
       if (input._flatpickr) return;
       var typed = input.value;
-      input.addEventListener("input", function () { typed = input.value; });
+      // Only what the person types: the calendar itself fires "input" when it empties the field.
+      input.addEventListener("input", function (event) { if (event.isTrusted) typed = input.value; });
       window.flatpickr(input, {
         locale: locale, dateFormat: "d/m/Y", allowInput: true, disableMobile: true,
         parseDate: parseVnDate, errorHandler: function () {}
       });
       // Something the calendar cannot read (a typing slip) is kept and sent: the server
       // answers with its message instead of the field silently emptying.
-      input.addEventListener("blur", function () { if (!input.value && typed.trim()) input.value = typed; });
+      // The calendar empties the field on blur and again when focus lands elsewhere: restore after both.
+      input.addEventListener("blur", function () {
+        setTimeout(function () { if (!input.value && typed.trim()) input.value = typed; }, 0);
+      });
     });
   }
 
