@@ -22,7 +22,13 @@ run: setup system-deps
 test: setup system-deps
 	bash tools/run_tests.sh
 
-setup: $(VENV)/.installed
+setup: $(VENV)/.installed node_modules/.installed
+
+# Front-end libraries (Chart.js, flatpickr) from npm, exactly as package-lock.json pins them;
+# Django serves them from node_modules/ (dangbo/core/staticfiles.py), never from a CDN.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,4 +54,4 @@ bench: setup
 	$(BIN)/dangbo bench scale --members 1000000
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var node_modules

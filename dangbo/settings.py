@@ -180,7 +180,10 @@ DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATICFILES_FINDERS = ["django.contrib.staticfiles.finders.FileSystemFinder", "dangbo.core.staticfiles.AppStaticFinder"]
+# The npm packages of package.json (chart.js, flatpickr) are served from node_modules/ by the
+# last finder: only the files the pages load, under static/vendor/.
+STATICFILES_FINDERS = ["django.contrib.staticfiles.finders.FileSystemFinder", "dangbo.core.staticfiles.AppStaticFinder",
+                       "dangbo.core.staticfiles.NodeModulesFinder"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 

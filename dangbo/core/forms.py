@@ -32,9 +32,32 @@ class TextRulesMixin:
                 self.add_error(name, str(error))
 
 
-class CheckedForm(TextRulesMixin, forms.Form):
+class DatePickerMixin:
+    """Every date field is typed or picked as dd/mm/yyyy: the input carries data-datepicker,
+    which core/static/core/ui.js turns into a Vietnamese calendar (flatpickr). The field keeps
+    its own parsing and messages, so the server still checks what is sent."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.DateField) and not isinstance(field, forms.DateTimeField):
+                mark_date_input(field.widget)
+
+
+def mark_date_input(widget: forms.Widget) -> forms.Widget:
+    if isinstance(widget, forms.DateInput):
+        widget.format = "%d/%m/%Y"
+    if isinstance(widget, forms.TextInput):  # DateInput is one; hidden and select widgets are not
+        widget.attrs.setdefault("placeholder", "dd/mm/yyyy")
+        widget.attrs.setdefault("inputmode", "numeric")
+        widget.attrs.setdefault("autocomplete", "off")
+        widget.attrs["data-datepicker"] = ""
+    return widget
+
+
+class CheckedForm(TextRulesMixin, DatePickerMixin, forms.Form):
     pass
 
 
-class CheckedModelForm(TextRulesMixin, forms.ModelForm):
+class CheckedModelForm(TextRulesMixin, DatePickerMixin, forms.ModelForm):
     pass

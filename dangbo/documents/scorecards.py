@@ -43,7 +43,7 @@ class TargetLine:
         return reading.label if reading else ""
 
     def chart(self):
-        """SVG line chart of the target's trajectory with the target as a dashed line."""
+        """Line chart of the target's trajectory with the target as a dashed line."""
         if not self.readings:
             return ""
         suffix = "%" if self.target.unit == "%" else ""
@@ -51,7 +51,7 @@ class TargetLine:
             [r.period_label for r in self.readings],
             [charts.Series("Kết quả", [float(r.value) for r in self.readings])],
             target=float(self.target.target_value), value_suffix=suffix,
-            title=f"Chỉ tiêu {self.target.order}: {self.target.rule_text}", height=220,
+            title=f"Chỉ tiêu {self.target.order}: {self.target.rule_text}",
         )
 
 

@@ -107,8 +107,33 @@ def _charts(result: rollup.Rollup, trend: dict) -> dict:
             [charts.Series("Đảng viên HTTNV trở lên", [c.at_least_percent(rules.HTTNV) for c in trend["members"]]),
              charts.Series("TCCSĐ HTTNV trở lên", [c.at_least_percent(rules.HTTNV) for c in trend["grassroots"]])],
             target=float(member_target) if member_target is not None else None, value_suffix="%",
-            title="Tỷ lệ hoàn thành tốt nhiệm vụ trở lên qua các năm", y_max=100)
+            title="Tỷ lệ hoàn thành tốt nhiệm vụ trở lên qua các năm")
     return out
+
+
+def _signed(change: float | None, decimals: int = 0) -> str:
+    """+3 / −2 / 0 (Vietnamese decimals), "—" when one year has no figure."""
+    if change is None:
+        return "—"
+    text = vn.format_number(abs(change), decimals)
+    if "," in text:
+        text = text.rstrip("0").rstrip(",")
+    return ("+" if change > 0 else "−" if change < 0 else "") + text
+
+
+def _year_comparison(result: rollup.Rollup) -> list[dict]:
+    """Each child unit and the whole: members rated and the share at HTTNV or above, last year
+    against this year (a table row per unit, not one sentence)."""
+    rows = []
+    for unit, is_total in [*((u, False) for u in result.children), (result.total, True)]:
+        before, now = unit.previous_members, unit.members
+        share_before, share_now = before.good_percent, now.good_percent
+        share_change = share_now - share_before if share_before is not None and share_now is not None else None
+        rows.append({"unit": unit, "is_total": is_total, "before": before.total, "now": now.total,
+                     "change": _signed(now.total - before.total), "share_before": share_before,
+                     "share_now": share_now, "share_change": _signed(share_change, 2),
+                     "direction": "" if not share_change else "up" if share_change > 0 else "down"})
+    return rows
 
 
 @login_required
@@ -129,6 +154,7 @@ def dashboard(request, pk, year):
     active = member_counts_for([org.pk])[org.pk]["active"]  # the maintained member strength
     return render(request, "ratings/dashboard.html", {
         "org": org, "year": year, "result": result, "trend": trend, "charts": _charts(result, trend),
+        "comparison": _year_comparison(result) if result.children else [],
         "levels": [(level, rules.LEVEL_LABELS[level], rules.LEVEL_SHORT[level]) for level in rules.LEVELS],
         "periods": periods, "own_period": own_period, "writable": writable, "period_reason": reason,
         "can_write": can_write, "breaches": breaches, "checked": checked, "unrated": max(0, active - result.total.members.total)

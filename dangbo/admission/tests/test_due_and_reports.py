@@ -61,7 +61,7 @@ def test_reports_carry_the_dashboard_figures(tree, login):
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in doc.tables[0].rows[0].cells[1].text
     assert "kết nạp 1 đảng viên, đạt 25% chỉ tiêu (4)" in text
     page = client.get(reverse("admission:dashboard", args=[tree.commune_a.pk]) + "?nam=2024&ngay=31/12/2024")
-    assert "25%" in page.content.decode() and "svg" in page.content.decode()
+    assert "25%" in page.content.decode() and "<canvas data-chart" in page.content.decode()
 
 
 def test_unverified_limits_and_holidays_come_from_settings(tree, settings, tmp_path):

@@ -43,7 +43,7 @@ def _charts(report: reports.Report) -> dict:
             [charts.Series("Lũy kế đã kết nạp", [q.cumulative for q in report.quarters]),
              charts.Series("Trong quý", [q.admitted for q in report.quarters])],
             target=float(report.total.target) if report.total.target else None,
-            title="Tiến độ kết nạp theo quý")
+            title="Tiến độ kết nạp theo quý", from_zero=True)
     return out
 
 

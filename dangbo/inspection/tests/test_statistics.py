@@ -70,7 +70,7 @@ def test_page_api_and_exports_show_the_same_numbers(disciplined, login):
     client = login(t.leader_province)
     page = client.get(reverse("inspection:stats") + f"?org={t.province.pk}&year=2025").content.decode()
     assert SENTENCE in page and "(trong đó 1 đảng viên dự bị)" in page
-    assert "<svg" in page
+    assert "<canvas data-chart" in page
     data = client.get(f"/api/v1/inspection/statistics/{t.province.pk}/2025").json()
     assert data["sentence"] == SENTENCE and data["members"] == {"khien_trach": 3, "canh_cao": 1, "cach_chuc": 1,
                                                                 "khai_tru": 1}
