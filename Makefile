@@ -27,6 +27,7 @@ setup: $(VENV)/.installed node_modules/.installed
 # Front-end libraries (Chart.js, flatpickr) from npm, exactly as package-lock.json pins them;
 # Django serves them from node_modules/ (dangbo/core/staticfiles.py), never from a CDN.
 node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || bash tools/system_deps.sh
 	npm ci --no-audit --no-fund
 	touch $@
 

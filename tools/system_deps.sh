@@ -3,6 +3,7 @@
 set -euo pipefail
 needed=()
 [ -x /usr/bin/chromium ] || needed+=(chromium)
+command -v npm >/dev/null || needed+=(npm)  # Node.js and npm: the front-end packages (package.json)
 dpkg -s libpangoft2-1.0-0 >/dev/null 2>&1 || needed+=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
 dpkg -s fonts-noto-core >/dev/null 2>&1 || dpkg -s fonts-dejavu-core >/dev/null 2>&1 || needed+=(fonts-dejavu-core)
 [ ${#needed[@]} -eq 0 ] && exit 0

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 
 import dangbo
+from dangbo.core import staticfiles
 
 # The README's "Production" table, as an operator would fill it in behind nginx.
 PRODUCTION_ENV = {
@@ -181,6 +182,9 @@ def test_dangbo_serve_runs_gunicorn_with_static_files_and_security_headers(tmp_p
         css_url = re.search(r'href="(/static/dangbo/site\.[0-9a-f]{12}\.css)"', html).group(1)
         css = urllib.request.urlopen(base + css_url, timeout=5)
         assert css.status == 200 and "max-age=315360000" in css.headers["Cache-Control"]  # WhiteNoise, hashed name
+        if (staticfiles.NODE_MODULES / "chart.js").is_dir():  # npm packages installed (make setup)
+            chart_url = re.search(r'src="(/static/vendor/chart\.js/chart\.umd\.min\.[0-9a-f]{12}\.js)"', html).group(1)
+            assert urllib.request.urlopen(base + chart_url, timeout=5).status == 200
     finally:
         server.terminate()
         server.wait(timeout=10)
