@@ -23,6 +23,15 @@ class CandidateForm(CheckedModelForm):
         fields = ["full_name", "birth_date", "gender", "ethnicity", "religion", "home_town", "citizen_id", "phone",
                   "education", "occupation", "workplace", "source", "youth_union_member", "over_age_decision"]
 
+    def rule_problems(self, data: dict) -> dict[str, list[str]]:
+        """The person checks of the service (services.person_problems) on the fields that
+        parsed, so a wrong citizen ID shows together with an unreadable birth date."""
+        from dangbo.admission.services import person_problems
+
+        record = {name: data.get(name) for name in self.fields}
+        record["citizen_id"] = record.get("citizen_id") or None
+        return person_problems(record, exclude_pk=self.instance.pk)
+
 
 # The fields each step shows and reads (besides date, number, scan and note).
 STEP_FIELDS = {

@@ -225,14 +225,17 @@ def check_sponsors(sponsors: Sequence[Sponsor], on: date, *, youth_union_member:
 
 
 def _sponsor_problems(sponsor: Sponsor, on: date, min_months: int) -> list[str]:
+    """Every condition one sponsor misses (not only the first)."""
     name = sponsor.name or "Người giới thiệu"
+    problems = []
     if sponsor.official_since is None or sponsor.official_since > on:
-        return [f"{name} chưa là đảng viên chính thức."]
+        problems.append(f"{name} chưa là đảng viên chính thức.")
     if not sponsor.same_grassroots:
-        return [f"{name} không cùng sinh hoạt, công tác trong một tổ chức cơ sở đảng với người xin vào Đảng."]
+        problems.append(f"{name} không cùng sinh hoạt, công tác trong một tổ chức cơ sở đảng với người xin vào Đảng.")
     if sponsor.together_since is None or months_between(sponsor.together_since, on) < min_months:
-        return [f"{name} chưa cùng công tác, học tập hoặc sinh sống với người xin vào Đảng đủ {min_months} tháng."]
-    return []
+        problems.append(f"{name} chưa cùng công tác, học tập hoặc sinh sống với người xin vào Đảng đủ {min_months} "
+                        "tháng.")
+    return problems
 
 
 # -- verification of relatives --------------------------------------------------------------

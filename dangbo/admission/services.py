@@ -50,6 +50,11 @@ def _raise(errors: dict[str, list[str]]) -> None:
 def check_person(data: dict, *, exclude_pk: int | None = None) -> None:
     """The member record's own validation (members.rules) for what a candidate already has:
     name, birth date, citizen id, phone, gender. Age is checked when the chi bộ considers."""
+    _raise(person_problems(data, exclude_pk=exclude_pk))
+
+
+def person_problems(data: dict, *, exclude_pk: int | None = None) -> dict[str, list[str]]:
+    """check_person's problems, {field: [messages]} (the candidate form shows them with its own)."""
     today = _today()
     record = {**data, "admission_date": today, "status": None, "official_date": None, "card_number": None}
     grouped: dict[str, list[str]] = {}
@@ -64,7 +69,7 @@ def check_person(data: dict, *, exclude_pk: int | None = None) -> None:
             grouped["citizen_id"] = ["Số CCCD này đã có trong danh sách người xin vào Đảng."]
     if data.get("source") not in (None, *Source.values):
         grouped["source"] = ["Nguồn không hợp lệ."]
-    _raise(grouped)
+    return grouped
 
 
 def _clean(data: dict) -> dict:
@@ -200,17 +205,27 @@ def done_steps(candidate: Candidate) -> dict[str, date]:
 def record_step(user, candidate: Candidate, step: str, data: StepInput) -> AdmissionStep:
     """Record one step of DOMAIN.md §3.2–3.6 for one candidate, after every rule of it."""
     candidate = Candidate.objects.select_for_update(of=("self",)).select_related("organization", "member").get(pk=candidate.pk)
-    on = data.on
-    if on is None:
-        raise ValidationError({"on": "Nhập ngày."})
-    if on > _today():
-        raise ValidationError({"on": "Ngày ở tương lai."})
     if not candidate.is_active:
         raise ValidationError({"step": f"Hồ sơ đã ở trạng thái «{candidate.stage_label}»."})
+    on = data.on
     done = done_steps(candidate)
-    _raise({"step": rules.check_step_order(step, done, on,
-                                           under_grassroots_committee=candidate.under_grassroots_committee)})
-    passed = CHECKS[step](candidate, done, data)
+    # Every problem at once: the date, the order of the steps and the step's own rules.
+    problems: dict[str, list[str]] = {"on": [], "step": []}
+    if on is None:
+        problems["on"].append("Nhập ngày.")
+    elif on > _today():
+        problems["on"].append("Ngày ở tương lai.")
+    if on is not None:
+        problems["step"] += rules.check_step_order(step, done, on,
+                                                   under_grassroots_committee=candidate.under_grassroots_committee)
+    passed = False
+    if on is not None and rules.next_step(done, candidate.under_grassroots_committee) == step:
+        try:
+            passed = CHECKS[step](candidate, done, data)
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                problems.setdefault(field, []).extend(m for m in messages if m not in problems.get(field, []))
+    _raise(problems)
     row = AdmissionStep.objects.create(
         candidate=candidate, step=step, date=on, decision_number=vn.nfc(data.decision_number),
         scan=data.scan or "", approve=data.approve, total=data.total, passed=passed,
@@ -237,10 +252,11 @@ def _check_course(candidate, done, data) -> bool:
     errors = []
     if data.certificate_date is None:
         errors.append("Nhập ngày cấp giấy chứng nhận.")
-    elif data.certificate_date < data.on:
-        errors.append("Ngày cấp giấy chứng nhận trước ngày học lớp.")
-    elif data.certificate_date > _today():
-        errors.append("Ngày cấp giấy chứng nhận ở tương lai.")
+    else:
+        if data.certificate_date < data.on:
+            errors.append("Ngày cấp giấy chứng nhận trước ngày học lớp.")
+        if data.certificate_date > _today():
+            errors.append("Ngày cấp giấy chứng nhận ở tương lai.")
     _raise({"certificate_date": errors})
     return True
 
@@ -290,8 +306,9 @@ def _vote(data) -> bool:
 
 
 def _check_cell_resolution(candidate, done, data) -> bool:
-    _raise(eligibility_errors(candidate, data.on))
-    return _vote(data)
+    """Eligibility and the vote are checked together: the clerk sees both at once."""
+    _raise({**eligibility_errors(candidate, data.on), "approve": rules.check_vote(data.approve, data.total)})
+    return rules.vote_passes(data.approve, data.total)
 
 
 def _check_grassroots_resolution(candidate, done, data) -> bool:
@@ -323,13 +340,13 @@ def _check_recognition(candidate, done, data) -> bool:
     if member is None or member.status != MemberStatus.PROBATIONARY:
         raise ValidationError({"step": "Không có đảng viên dự bị để xét công nhận chính thức."})
     end = rules.probation_end(candidate.ceremony_on)
-    if data.on < end:
-        raise ValidationError({"on": f"Chưa đủ 12 tháng dự bị (đủ vào ngày {vn.format_date(end)})."})
+    problems = {"on": [f"Chưa đủ 12 tháng dự bị (đủ vào ngày {vn.format_date(end)})."] if data.on < end else []}
     if candidate.escalated:
-        _raise({"decision_number": [] if data.decision_number.strip()
+        _raise({**problems, "decision_number": [] if data.decision_number.strip()
                 else ["Sau ba lần xét không đạt, nhập số quyết định của cấp ủy cấp trên."]})
         return data.recognized
-    return _vote(data)
+    _raise({**problems, "approve": rules.check_vote(data.approve, data.total)})
+    return rules.vote_passes(data.approve, data.total)
 
 
 def _check_card(candidate, done, data) -> bool:

@@ -2,15 +2,21 @@
 
 Each document keeps `search_text`, the folded (no diacritics, lower case, "đ" -> "d") number,
 type name, issuer, khóa, title and text (core.vn.fold). A query is folded the same way and
-every word must occur (AND of words, substring match so "02" meets "02-nq/duk"). A query that
-is itself a document number ("số 2-nq/duk") also matches that exact number first. On
+every word must occur (AND of words, substring match so "02" meets "02-nq/duk"). On
 PostgreSQL a trigram GIN index (migration 0002) serves the LIKE '%word%' filters.
+
+Ranking, best first (then newest first): a query that is itself a document number ("số
+2-nq/duk") lists that number first; then documents whose number (sequence) is a number of the
+query AND whose kind the query names ("nghi quyet 02", "nq 02": 02-NQ/…), then those with only
+the number (02-KL/TU), then those with only the kind. The rank is computed on the rows the word
+filter already found (two columns of the row, no extra scan).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, ExpressionWrapper, IntegerField, Q, QuerySet, Value, When
 
 from dangbo.core import validation, vn
 from dangbo.documents import numbering
@@ -24,8 +30,55 @@ def query_words(text: str) -> list[str]:
     return [w for w in words if w][:MAX_WORDS]
 
 
-def search_documents(queryset: QuerySet[Document], text: str) -> QuerySet[Document]:
+@dataclass(frozen=True)
+class QueryTerms:
+    """What a query says about the number and the kind of the document it looks for."""
+
+    numbers: frozenset[int] = field(default_factory=frozenset)
+    kinds: frozenset[str] = field(default_factory=frozenset)  # DocumentType keys
+
+
+_NUMBER_WORD = re.compile(r"^(\d{1,5})(?:[-/]([a-z]+))?")
+_KINDS_BY_CODE: dict[str, set[str]] = {}
+for _type in numbering.DOCUMENT_TYPES:
+    for _code in _type.codes:
+        _KINDS_BY_CODE.setdefault(vn.fold(_code), set()).add(_type.key)
+# A code that folds to an everyday word ("đã" -> "da", the code of Đề án) names a kind only
+# when written with a number ("02-ĐA").
+_CODES_ALSO_WORDS = frozenset({"da"})
+
+
+def query_terms(text: str) -> QueryTerms:
+    """"nghi quyet 02" -> numbers {2}, kinds {nghi_quyet}; "02-kl" -> {2}, {ket_luan};
+    "qd 15" -> {15}, {quyet_dinh, quy_dinh} (QĐ is the code of both)."""
     words = query_words(text)
+    numbers, kinds = set(), set()
+    for index, word in enumerate(words):
+        match = _NUMBER_WORD.match(word)
+        if match and (match.end() == len(word) or match.group(2)):
+            if int(match.group(1)):
+                numbers.add(int(match.group(1)))
+            if match.group(2):
+                kinds |= _KINDS_BY_CODE.get(match.group(2), set())
+            continue
+        if word not in _CODES_ALSO_WORDS:
+            kinds |= _KINDS_BY_CODE.get(word, set())
+        if index + 1 < len(words):
+            named = numbering.type_for_name(f"{word} {words[index + 1]}")
+            if named is not None:
+                kinds.add(named.key)
+    return QueryTerms(frozenset(numbers), frozenset(kinds))
+
+
+def required_words(words: list[str]) -> list[str]:
+    """The words every document found must contain: "số" before a number ("Nghị quyết số 02")
+    only introduces the number, as people write it, and is not required."""
+    return [w for i, w in enumerate(words)
+            if not (w == "so" and i + 1 < len(words) and words[i + 1][:1].isdigit())]
+
+
+def search_documents(queryset: QuerySet[Document], text: str) -> QuerySet[Document]:
+    words = required_words(query_words(text))
     if not words:
         return queryset
     condition = Q()
@@ -37,10 +90,16 @@ def search_documents(queryset: QuerySet[Document], text: str) -> QuerySet[Docume
         exact = None
     if exact:
         condition |= Q(number=exact)
-        return queryset.filter(condition).annotate(
-            exact_first=Case(When(number=exact, then=Value(0)), default=Value(1), output_field=IntegerField())
-        ).order_by("exact_first", "-issued_on", "-id")
-    return queryset.filter(condition)
+    terms = query_terms(text)
+    rank = Value(0)
+    if exact:
+        rank += Case(When(number=exact, then=Value(4)), default=Value(0))
+    if terms.numbers:
+        rank += Case(When(sequence__in=sorted(terms.numbers), then=Value(2)), default=Value(0))
+    if terms.kinds:
+        rank += Case(When(doc_type__in=sorted(terms.kinds), then=Value(1)), default=Value(0))
+    return queryset.filter(condition).annotate(search_rank=ExpressionWrapper(rank, output_field=IntegerField())) \
+        .order_by("-search_rank", "-issued_on", "-id")
 
 
 @dataclass

@@ -35,9 +35,7 @@ def _today():
 
 
 def _form_errors(form, error: ValidationError) -> None:
-    for field, problems in error.message_dict.items():
-        for problem in problems:
-            form.add_error(field if field in form.fields else None, problem)
+    form.add_problems(error)
 
 
 def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:

@@ -93,8 +93,7 @@ def upload(request):
                 request.user, data["organization"], text, title=data["title"],
                 file_name=uploaded.name if uploaded else "", article_date=data["article_date"])
         except ValidationError as error:
-            for field, texts in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, texts)
+            form.add_problems(error)
         else:
             if created:
                 messages.success(request, f"Đã trích xuất {source.facts.count()} dữ kiện chờ duyệt.")
@@ -215,8 +214,7 @@ def fact_correct(request, pk):
         try:
             services.accept_fact(request.user, fact, corrections=form.corrections(), scope=request.scope, **picks)
         except ValidationError as error:
-            for field, texts in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, texts)
+            form.add_problems(error)
         else:
             return _review_response(request, fact.source, fact=fact)
     template = "ingest/_correct.html" if request.htmx else "ingest/correct.html"

@@ -29,8 +29,7 @@ from dangbo.orgs.models import Organization
 
 
 def _attach(form, error: ValidationError) -> None:
-    for field, problems in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, problems)
+    form.add_problems(error)
 
 
 def _year(request) -> int:

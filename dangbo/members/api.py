@@ -21,7 +21,7 @@ from dangbo.audit.models import AccessKind
 from dangbo.core import versioning
 from dangbo.core.api_params import Id, Limit, SearchText
 from dangbo.members import services
-from dangbo.members.filters import PAGE_SIZE, page_after
+from dangbo.members.filters import PAGE_SIZE, search_page
 from dangbo.members.models import Member
 from dangbo.members.views import filtered_members
 
@@ -126,8 +126,9 @@ def list_members(request, q: SearchText = "", status: SearchText = "active", org
                  gender: SearchText = "", age: SearchText = "", after: SearchText | None = None, limit: Limit = PAGE_SIZE):
     """Filters as on the page: `status` active/all/one status, `org` subtree, `gender` nam/nu,
     `age` duoi-30/30-45/46-60/tren-60, `q` name (accents optional), CCCD or card number."""
-    _, queryset = filtered_members(request)
-    rows, cursor = page_after(queryset.select_related("organization"), after, size=max(1, min(limit, MAX_PAGE_SIZE)))
+    member_filter, queryset = filtered_members(request)
+    rows, cursor = search_page(queryset.select_related("organization"), member_filter, after,
+                               size=max(1, min(limit, MAX_PAGE_SIZE)))
     access_log.bulk(request, AccessKind.MEMBER_API, "Danh sách đảng viên (API)",
                     filters=access_log.request_filters(request), row_count=len(rows))
     return {"items": rows, "next_cursor": cursor}

@@ -57,14 +57,46 @@ class MemberFilter:
             queryset = queryset.filter(_search_q(self.q))
         return queryset
 
+    def exact_matches(self, queryset: QuerySet[Member]) -> list[Member]:
+        """The members whose citizen ID or party card number is the query itself: listed
+        first, before the name matches. Two lookups on unique indexes; no partial number
+        match, so a viewer who sees citizen IDs masked cannot read one digit by digit."""
+        condition = _number_q(self.q)
+        if condition is None:
+            return []
+        return list(queryset.filter(condition).order_by("sort_key", "id")[:10])
+
+
+def _number_q(text: str) -> Q | None:
+    """citizen_id or card_number equal to the query (spaces, dots ignored), when it can be one."""
+    compact = text.replace(" ", "").replace(".", "").strip()
+    if not compact or len(compact) > 20 or not any(ch.isdigit() for ch in compact):
+        return None
+    condition = Q(card_number=compact)
+    if validation.is_ascii_digits(compact):
+        condition |= Q(citizen_id=compact)
+    return condition
+
 
 def _search_q(text: str) -> Q:
-    """Accent-insensitive name search; a run of digits also finds CCCD or party card numbers."""
-    compact = text.replace(" ", "")
+    """Accent-insensitive name search; a citizen ID or party card number finds its member."""
     condition = Q(search_name__contains=vn.fold(text))
-    if validation.is_ascii_digits(compact):
-        condition |= Q(citizen_id=compact) | Q(card_number=compact)
-    return condition
+    number = _number_q(text)
+    return condition | number if number is not None else condition
+
+
+def search_page(queryset: QuerySet[Member], member_filter: MemberFilter, after: str | None,
+                size: int = PAGE_SIZE) -> tuple[list[Member], str | None]:
+    """page_after with the exact citizen ID / card number matches first on page 1, then the
+    name matches in Vietnamese name order (the exact ones are left out of every page after)."""
+    first = member_filter.exact_matches(queryset) if member_filter.q else []
+    if not first:
+        return page_after(queryset, after, size)
+    rest = queryset.exclude(pk__in=[m.pk for m in first])
+    if after:
+        return page_after(rest, after, size)
+    rows, cursor = page_after(rest, None, max(1, size - len(first)))
+    return first + rows, cursor
 
 
 def _age_band_q(band: str, today: date) -> Q:

@@ -1,6 +1,7 @@
 from django import forms
 
 from dangbo.core.forms import CheckedForm, CheckedModelForm
+from dangbo.members import rules
 from dangbo.members.models import AbsenceKind, Member, MemberStatus
 from dangbo.orgs.models import Organization
 
@@ -30,6 +31,16 @@ class MemberForm(CheckedModelForm):
 
     def clean_citizen_id(self):
         return self.cleaned_data.get("citizen_id") or None
+
+    def rule_problems(self, data: dict) -> dict[str, list[str]]:
+        """The member record's rules (members.rules.validate_member) on the fields that parsed,
+        beside the fields' own errors: one submission shows every problem. On an edit, the
+        fields the form does not show (status, organization) come from the record."""
+        from dangbo.members.services import record_problems
+
+        record = {f.attname: getattr(self.instance, f.attname) for f in Member._meta.concrete_fields}
+        record.update({name: data.get(name) for name in self.fields})
+        return record_problems(record)
 
     def clean_card_number(self):
         return self.cleaned_data.get("card_number") or None
@@ -78,6 +89,15 @@ class AbsenceForm(CheckedForm):
     end = forms.DateField(label="Đến ngày", widget=DATE_WIDGET, required=False, help_text="Để trống nếu chưa kết thúc.")
     decision_number = forms.CharField(label="Số quyết định", max_length=60, required=False)
     note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, admission_date=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.admission_date = admission_date
+
+    def rule_problems(self, data: dict) -> dict[str, list[str]]:
+        from dangbo.members.services import grouped
+
+        return grouped(rules.validate_absence(data.get("start"), data.get("end"), self.admission_date))
 
 
 class AbsenceEndForm(CheckedForm):

@@ -23,20 +23,30 @@ END_EVENTS = {
 }
 
 
-def check_record(data: dict) -> None:
-    """Raise ValidationError {field: [messages]} for every rule the record breaks."""
+def grouped(errors: list[rules.FieldError]) -> dict[str, list[str]]:
+    """{field: [every message]}: a field that breaks two rules shows both."""
+    by_field: dict[str, list[str]] = {}
+    for error in errors:
+        by_field.setdefault(error.field, []).append(error.message)
+    return by_field
+
+
+def record_problems(data: dict) -> dict[str, list[str]]:
+    """Every rule the record breaks, {field: [messages]} (the member form shows them with its own)."""
     rule_settings = settings.DANGBO_RULES
-    errors = rules.validate_member(
+    return grouped(rules.validate_member(
         data,
         today=timezone.localdate(),
         min_age_months=rule_settings["admission_min_age_months"],
         max_age_months=rule_settings["admission_max_age_months"],
-    )
-    if errors:
-        grouped: dict[str, list[str]] = {}
-        for error in errors:
-            grouped.setdefault(error.field, []).append(error.message)
-        raise ValidationError(grouped)
+    ))
+
+
+def check_record(data: dict) -> None:
+    """Raise ValidationError {field: [messages]} for every rule the record breaks."""
+    problems = record_problems(data)
+    if problems:
+        raise ValidationError(problems)
 
 
 def clean_strings(data: dict) -> dict:
@@ -202,14 +212,15 @@ def reverse_event(user, member: Member, event: MemberEvent, *, reason: str, deci
 def record_absence(user, member: Member, *, kind: str, start: date, end: date | None = None,
                    decision_number: str = "", note: str = "") -> MemberAbsence:
     """Miễn công tác và sinh hoạt đảng, or a long sick or maternity leave, from start to end."""
+    problems = grouped(rules.validate_absence(start, end, member.admission_date))
     if member.status not in ACTIVE_STATUSES:
-        raise ValidationError({"kind": "Chỉ ghi nhận cho đảng viên đang sinh hoạt."})
-    errors = rules.validate_absence(start, end, member.admission_date)
-    if errors:
-        raise ValidationError({e.field: e.message for e in errors})
-    overlapping = member.absences.filter(kind=kind, start__lte=end or date.max).exclude(end__lt=start).first()
-    if overlapping:
-        raise ValidationError({"start": f"Trùng với thời gian đã ghi nhận: {overlapping}."})
+        problems.setdefault("kind", []).append("Chỉ ghi nhận cho đảng viên đang sinh hoạt.")
+    if start is not None:
+        overlapping = member.absences.filter(kind=kind, start__lte=end or date.max).exclude(end__lt=start).first()
+        if overlapping:
+            problems.setdefault("start", []).append(f"Trùng với thời gian đã ghi nhận: {overlapping}.")
+    if problems:
+        raise ValidationError(problems)
     absence = MemberAbsence.objects.create(member=member, kind=kind, start=start, end=end,
                                            decision_number=vn.nfc(decision_number).strip(),
                                            note=vn.nfc(note).strip(), created_by=_user(user))
@@ -220,9 +231,9 @@ def record_absence(user, member: Member, *, kind: str, start: date, end: date | 
 @transaction.atomic
 def end_absence(user, absence: MemberAbsence, *, end: date) -> MemberAbsence:
     """Close a running absence (the member is back at work and in the cell)."""
-    errors = rules.validate_absence(absence.start, end, None)
-    if errors:
-        raise ValidationError({e.field: e.message for e in errors})
+    problems = grouped(rules.validate_absence(absence.start, end, None))
+    if problems:
+        raise ValidationError(problems)
     before = audit.snapshot(absence)
     absence.end = end
     absence.save(update_fields=["end"])

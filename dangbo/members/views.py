@@ -10,7 +10,7 @@ from dangbo.access.masking import Masker
 from dangbo.audit import access_log
 from dangbo.core import navigation, versioning, vn
 from dangbo.members import services
-from dangbo.members.filters import AGE_BANDS, MemberFilter, page_after
+from dangbo.members.filters import AGE_BANDS, MemberFilter, search_page
 from dangbo.members.forms import AbsenceEndForm, AbsenceForm, CorrectionForm, LifecycleForm, MemberForm, TransferForm
 from dangbo.members.models import Gender, MemberStatus
 from dangbo.orgs import counts
@@ -43,7 +43,7 @@ def list_total(request, member_filter, queryset) -> int:
 @login_required
 def member_list(request):
     member_filter, queryset = filtered_members(request)
-    rows, cursor = page_after(queryset.select_related("organization"), request.GET.get("after"))
+    rows, cursor = search_page(queryset.select_related("organization"), member_filter, request.GET.get("after"))
     params = request.GET.copy()
     params.pop("after", None)
     context = {
@@ -180,7 +180,7 @@ def member_lifecycle(request, pk):
 def member_absence(request, pk):
     member = request.scope.get_member(pk)
     request.scope.check_write(member.organization_id)
-    return _apply(request, member, AbsenceForm(request.POST),
+    return _apply(request, member, AbsenceForm(request.POST, admission_date=member.admission_date),
                   lambda data: services.record_absence(request.user, member, **data),
                   "Đã ghi nhận thời gian miễn sinh hoạt, nghỉ dài ngày.")
 
@@ -243,5 +243,4 @@ def _report(request, form, error: ValidationError) -> None:
 
 
 def _attach(form, error: ValidationError) -> None:
-    for field, texts in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, texts)
+    form.add_problems(error)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from dangbo.audit import log as audit
@@ -59,8 +60,13 @@ def move_organization(user, org: Organization, new_parent: Organization, *, on: 
 def dissolve_organization(user, org: Organization, *, on: date, decision_number: str = "") -> None:
     from dangbo.members.models import ACTIVE_STATUSES
 
-    if org.members.filter(status__in=ACTIVE_STATUSES).exists() or org.children.filter(dissolved__isnull=True).exists():
-        raise ValueError("Phải chuyển hết đảng viên và tổ chức trực thuộc trước khi giải thể.")
+    problems = []
+    if org.members.filter(status__in=ACTIVE_STATUSES).exists():
+        problems.append("Phải chuyển hết đảng viên trước khi giải thể.")
+    if org.children.filter(dissolved__isnull=True).exists():
+        problems.append("Phải chuyển hoặc giải thể hết tổ chức trực thuộc trước khi giải thể.")
+    if problems:
+        raise ValidationError(problems)
     before = audit.snapshot(org)
     org.dissolved = on
     org.save(update_fields=["dissolved"])

@@ -108,9 +108,7 @@ def edit(request, pk):
         try:
             services.update_organization(request.user, org, decision_number=decision, version=version, **data)
         except ValidationError as error:
-            for field, problems in error.message_dict.items():
-                for problem in problems:
-                    form.add_error(field if field in form.fields else None, problem)
+            form.add_problems(error)
         except versioning.EditConflict as conflict:
             versioning.show_conflict(form, conflict)
         else:
@@ -151,8 +149,10 @@ def restructure(request, pk, action):
             else:
                 services.dissolve_organization(request.user, org, on=data["date"],
                                                decision_number=data["decision_number"])
-        except (ValueError, ValidationError) as error:
-            form.add_error(None, str(error.messages[0] if hasattr(error, "messages") else error))
+        except ValidationError as error:
+            form.add_problems(error)
+        except ValueError as error:
+            form.add_error(None, str(error))
         else:
             messages.success(request, f"Đã ghi nhận: {title.lower()} — {org.name}.")
             return redirect(data.get("into") or org)

@@ -349,6 +349,15 @@ def _member_entries(inputs: list[RatingInput], year: int, cell_name: str) -> set
     return disciplined
 
 
+def rating_problems(inputs: list[RatingInput], year: int, cell_name: str) -> list[str]:
+    """The rules' problems with the inputs, without saving (shown beside an unreadable date)."""
+    try:
+        _member_entries(inputs, year, cell_name)
+    except ValidationError as error:
+        return [m for messages in error.message_dict.values() for m in messages]
+    return []
+
+
 @transaction.atomic
 def save_cell_ratings(user, cell: Organization, year: int, inputs: list[RatingInput]) -> dict:
     """Save the ratings of one cell entered on one screen; empty level removes a rating.

@@ -58,8 +58,17 @@ def _year(year: int) -> int:
 
 
 def _attach(form, error: ValidationError) -> None:
-    for field, problems in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, problems)
+    form.add_problems(error)
+
+
+def _lock_when_closed(form, org, year) -> str:
+    """When the period does not take ratings, every input of the form is disabled (and the
+    Save button with them, in the template); returns why, for the warning box."""
+    writable, reason = services.period_state(org, year)
+    if not writable:
+        for field in form.fields.values():
+            field.disabled = True
+    return reason
 
 
 def _messages_of(error: ValidationError) -> list[str]:
@@ -231,15 +240,18 @@ def cell_entry(request, pk, year):
     writable, reason = services.period_state(org, year)
     errors: list[str] = []
     if request.method == "POST":
+        rated_on = _date(request.POST.get("rated_on"), errors)
         inputs = [services.RatingInput(
             member=m, level=request.POST.get(f"level-{m.pk}", ""),
             remedied=bool(request.POST.get(f"remedied-{m.pk}")),
-            notes=request.POST.get(f"notes-{m.pk}", ""), rated_on=_date(request.POST.get("rated_on"), errors),
+            notes=request.POST.get(f"notes-{m.pk}", ""), rated_on=rated_on,
             version=versioning.parse_version(request.POST.get(f"version-{m.pk}")))
             for m in members]
         if any(i.level not in rules.LEVEL_LABELS and i.level for i in inputs):
             errors.append("Mức xếp loại không hợp lệ.")
-        if not errors:
+        if errors:  # the rating rules still speak, so every problem shows at once
+            errors += services.rating_problems([i for i in inputs if i.level in rules.LEVEL_LABELS], year, org.name)
+        else:
             try:
                 outcome = services.save_cell_ratings(request.user, org, year, inputs)
             except ValidationError as error:
@@ -300,6 +312,7 @@ def member_rating(request, member_pk, year):
         {"rated_on": services.default_rating_date(year)}
     form = MemberRatingForm(request.POST or None, initial=initial)
     versioning.add_version_field(form, current.version if current else 0)
+    locked = _lock_when_closed(form, member.organization, year)
     if request.method == "POST" and form.is_valid():
         try:
             services.save_member_rating(request.user, member, year, **form.cleaned_data)
@@ -313,6 +326,7 @@ def member_rating(request, member_pk, year):
     history = MemberRating.objects.filter(member=member).select_related("organization").order_by("-year")
     return render(request, "ratings/rating_form.html", {"form": form, "subject": member.full_name, "year": year,
                                                         "history": history, "back": member.get_absolute_url(),
+                                                        "locked": locked,
                                                         "disciplined": bool(services.disciplined_members(year, [member.pk]))})
 
 
@@ -330,6 +344,7 @@ def org_rating(request, pk, year):
     initial = {f: getattr(current, f) for f in fields} if current else {"rated_on": services.default_rating_date(year)}
     form = OrgRatingForm(request.POST or None, initial=initial)
     versioning.add_version_field(form, current.version if current else 0)
+    locked = _lock_when_closed(form, org, year)
     if request.method == "POST" and form.is_valid():
         try:
             services.save_org_rating(request.user, org, year, **form.cleaned_data)
@@ -344,6 +359,7 @@ def org_rating(request, pk, year):
     return render(request, "ratings/rating_form.html", {"form": form, "subject": org.name, "year": year,
                                                         "history": history,
                                                         "disciplined": services.organization_disciplined(year, org),
+                                                        "locked": locked,
                                                         "back": reverse("ratings:dashboard", args=[superior.pk, year])})
 
 

@@ -283,3 +283,20 @@ def test_quarters():
     assert r.quarter_of(date(2025, 4, 1)) == 2
     assert r.quarter_end(2025, 2) == date(2025, 6, 30)
     assert r.quarter_end(2025, 4) == date(2025, 12, 31)
+
+
+def test_every_problem_of_one_sponsor_is_named_not_only_the_first():
+    """A probationary sponsor from another grassroots organization, known for 3 months: three
+    problems, all said at once so the clerk fixes the proposal in one go."""
+    sponsor = member("A", 3, official=None, same=False)
+    errors = r.check_sponsors([sponsor, member("B", 30)], ON)
+    assert errors == [
+        "A chưa là đảng viên chính thức.",
+        "A không cùng sinh hoạt, công tác trong một tổ chức cơ sở đảng với người xin vào Đảng.",
+        "A chưa cùng công tác, học tập hoặc sinh sống với người xin vào Đảng đủ 12 tháng.",
+    ]
+
+
+def test_problems_of_both_sponsors_and_their_number_come_together():
+    errors = r.check_sponsors([member("A", 3)], ON, youth_union_member=False)
+    assert len(errors) == 2 and errors[0].startswith("Cần hai đảng viên chính thức") and "A chưa cùng" in errors[1]

@@ -199,3 +199,24 @@ def test_verify_family_helper_is_enough(tree):
     candidate = advance(tree, new_candidate(tree), until=rules.VERIFICATION)
     verify_family(tree, candidate)
     services.record_step(tree.admin, candidate, rules.VERIFICATION, step_input(tree, rules.VERIFICATION))
+
+
+def test_a_step_lists_its_date_and_its_own_problems_together(tree):
+    """The chi bộ resolution of a candidate who is too young, with a vote that does not add up:
+    both refusals in one answer, not one per try."""
+    young = advance(tree, new_candidate(tree, birth_date=date(2006, 6, 21), citizen_id=""), until=rules.CELL_RESOLUTION)
+    data = step_input(tree, rules.CELL_RESOLUTION, approve=9, total=5)
+    with pytest.raises(ValidationError) as error:
+        services.record_step(tree.admin, young, rules.CELL_RESOLUTION, data)
+    assert set(error.value.message_dict) >= {"birth_date", "approve"}
+
+
+def test_a_course_certificate_dated_before_the_course_and_in_the_future_says_both(tree):
+    candidate = new_candidate(tree)
+    data = step_input(tree, rules.COURSE, certificate_date=date(2999, 1, 1), on=date(2999, 1, 2))
+    with pytest.raises(ValidationError) as error:
+        services.record_step(tree.admin, candidate, rules.COURSE, data)
+    problems = error.value.message_dict
+    assert problems["on"] == ["Ngày ở tương lai."]
+    assert problems["certificate_date"] == ["Ngày cấp giấy chứng nhận trước ngày học lớp.",
+                                            "Ngày cấp giấy chứng nhận ở tương lai."]

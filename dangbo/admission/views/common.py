@@ -16,8 +16,7 @@ def messages_of(error: ValidationError) -> list[str]:
 
 
 def attach(form, error: ValidationError) -> None:
-    for field, problems in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, problems)
+    form.add_problems(error)
 
 
 def subtree(org: Organization):

@@ -24,3 +24,11 @@ def vn_date(value):
 @register.filter
 def roman(value):
     return vn.to_roman(int(value)) if value else ""
+
+
+@register.filter
+def error_summary(form):
+    """{{ form|error_summary }}: the lines of the error summary box (core/_form_errors.html)."""
+    from dangbo.core.forms import error_summary as summary
+
+    return summary(form) if form is not None and hasattr(form, "errors") else []

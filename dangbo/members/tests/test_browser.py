@@ -35,7 +35,7 @@ def test_two_clerks_edit_one_member_and_the_second_sees_the_conflict(live_tree, 
     first.wait_for_url(f"{live_server.url}/dang-vien/{member.pk}/")
     second.fill("input[name=home_town]", "Xã Nậm Tăm")
     second.click("button[type=submit]")
-    message = second.locator(".error").first.inner_text()
+    message = second.locator(".error-summary").first.inner_text()
     assert "Hồ sơ đã được người khác sửa" in message
     assert "«Quê quán»: người khác đã lưu «Xã Bình Lư», bạn nhập «Xã Nậm Tăm»" in message
     assert second.input_value("input[name=home_town]") == "Xã Nậm Tăm"  # nothing typed is lost
