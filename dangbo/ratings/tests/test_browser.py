@@ -19,7 +19,8 @@ def test_leader_drills_down_and_downloads_the_rollup(live_tree, page_as, live_se
     page.select_option("#choose select[name=year]", "2025")
     page.click("#choose button[type=submit]")
     page.wait_for_selector("h1:has-text('Đảng bộ tỉnh Lai Châu')")
-    assert page.locator("svg.chart").count() >= 3
+    page.wait_for_selector("#trend figure.chart-ready")
+    assert page.locator("figure.chart-ready canvas").count() == 3
     assert "77,78%" in page.locator("#members-summary").inner_text()
 
     page.click("#units a.drill:has-text('Đảng bộ xã Bình Lư')")

@@ -64,7 +64,8 @@
         animation: false,
         scales: {
           x: { stacked: true, min: 0, max: percent ? 100 : undefined, beginAtZero: true,
-               ticks: { callback: function (v) { return formatValue(v, percent ? "%" : ""); } } },
+               ticks: { precision: percent ? undefined : 0,  // counts of people: whole numbers
+                        callback: function (v) { return formatValue(v, percent ? "%" : ""); } } },
           y: { stacked: true, ticks: { autoSkip: false } }
         },
         plugins: {
