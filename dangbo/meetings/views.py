@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from dangbo.core import list_export, tabular
 from dangbo.access.scope import Scope
 from dangbo.meetings import followup, rules, services
 from dangbo.meetings.forms import (
@@ -60,6 +61,8 @@ def index(request):
     if request.GET.get("to_chuc"):
         org = scope.get_organization(request.GET["to_chuc"])
         visible = visible.filter(organization__ancestor_links__ancestor=org)
+    if list_export.wanted(request):
+        return _meetings_xlsx(request, org, visible)
     upcoming = visible.filter(date__gte=today).exclude(status=Status.CANCELLED).order_by("date", "id")[:LIST_LIMIT]
     recent = visible.filter(date__lt=today).order_by("-date", "-id")[:LIST_LIMIT]
     return render(request, "meetings/index.html", {
@@ -67,6 +70,21 @@ def index(request):
         "can_write": scope.can_write_anything,
         "plan_form": PlanYearForm(organizations=_cells(scope), initial={"year": today.year}) if scope.can_write_anything else None,
     })
+
+
+def _meetings_xlsx(request, org, visible):
+    t = tabular
+    rows = visible.select_related("organization").order_by("-date", "-id")
+    return list_export.respond(
+        request, title="Danh sách buổi sinh hoạt", org=org,
+        columns=[t.Col("Ngày", kind=t.DATE, width=12), t.Col("Giờ", width=7), t.Col("Đơn vị", width=32),
+                 t.Col("Cấp họp", width=14), t.Col("Loại sinh hoạt", width=16), t.Col("Chuyên đề", width=36),
+                 t.Col("Địa điểm", width=24), t.Col("Trạng thái", width=14),
+                 t.Col("Thời lượng", kind=t.INTEGER, unit="phút"), t.Col("Tự đánh giá", width=14)],
+        rows=list_export.rows_of(rows, lambda m: (
+            m.date, m.start_time.strftime("%H:%M") if m.start_time else "", m.organization.name, m.get_body_display(),
+            m.get_kind_display(), m.topic, m.place, m.get_status_display(), m.duration_minutes,
+            m.get_quality_display())))
 
 
 @login_required
