@@ -777,7 +777,10 @@ def _write_xlsx(target, columns: Sequence[Col | str], rows: Iterable[Sequence], 
         width = column.width or max(12, min(40, len(column.title) + 4))
         sheet.column_dimensions[get_column_letter(index)].width = width
 
-    header_row = _write_heading(sheet, heading, count) + 1 if heading else 1
+    # openpyxl writes the sheet's properties, views and column widths with the first row:
+    # everything about the sheet is set before any row is appended.
+    heading_rows = _heading_rows(sheet, heading, count) if heading else []
+    header_row = len(heading_rows) + 1
     sheet.freeze_panes = f"{get_column_letter(2 if numbered else 1)}{header_row + 1}"
     sheet.print_title_rows = f"{header_row}:{header_row}"
     sheet.page_setup.paperSize = "9"  # A4 (ECMA-376 paper size code)
@@ -791,6 +794,8 @@ def _write_xlsx(target, columns: Sequence[Col | str], rows: Iterable[Sequence], 
     sheet.oddFooter.center.text = "Trang &P/&N"
     sheet.oddFooter.center.size = 9
 
+    for cells in heading_rows:
+        sheet.append(cells)
     header_cells = []
     for column in columns:
         cell = WriteOnlyCell(sheet, value=column.title)
@@ -817,8 +822,8 @@ def _write_xlsx(target, columns: Sequence[Col | str], rows: Iterable[Sequence], 
     workbook.save(target)
 
 
-def _write_heading(sheet, heading: Heading, count: int) -> int:
-    """The letterhead and title rows; returns the number of rows written."""
+def _heading_rows(sheet, heading: Heading, count: int) -> list[list]:
+    """The letterhead and title rows above the header row."""
     def line(text: str, *, font: Font | None = None, across: bool = False):
         cell = WriteOnlyCell(sheet, value=validation.export_text(text))
         if font:
@@ -869,9 +874,7 @@ def _write_heading(sheet, heading: Heading, count: int) -> int:
     if not heading.issuer:
         written.append(line(f"Ngày lập: {vn.format_date(on)}", font=Font(italic=True), across=True))
     written.append([])
-    for cells in written:
-        sheet.append(cells)
-    return len(written)
+    return written
 
 
 def _bold(sheet, cell):
