@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -295,6 +296,8 @@ def follow_up(request):
     today = timezone.localdate()
     until = min(today, date(year, 12, 31))
     lines = followup.subtree_follow_up(root, year, until)
+    if list_export.wanted(request):
+        return _follow_up_xlsx(request, root, year, until, lines)
     context = {"root": root, "year": year, "until": until, "lines": lines,
                "total": followup.totals(lines, root), "ancestors": root.ancestors()}
     if root.is_cell:
@@ -305,6 +308,28 @@ def follow_up(request):
     return render(request, "meetings/follow_up.html", context)
 
 
+def _follow_up_xlsx(request, root, year, until, lines):
+    t = tabular
+
+    def values(line):
+        return (line.cells, line.months_held, line.months_due, line.months_share, line.cells_fully_on_time,
+                line.quarters_thematic, line.quarters_due, line.attendance_share)
+
+    total = followup.totals(lines, root)
+    return list_export.respond(
+        request, title="Theo dõi sinh hoạt chi bộ", org=root,
+        period=f"Năm {year}, tính đến ngày {until:%d/%m/%Y}",
+        columns=[t.Col("Đơn vị", width=34), t.Col("Chi bộ", kind=t.INTEGER, unit="chi bộ"),
+                 t.Col("Thường kỳ đã họp", kind=t.INTEGER, unit="tháng"),
+                 t.Col("Thường kỳ phải họp", kind=t.INTEGER, unit="tháng"), t.Col("Tỷ lệ họp", kind=t.PERCENT),
+                 t.Col("Chi bộ đủ tháng", kind=t.INTEGER, unit="chi bộ"),
+                 t.Col("Chuyên đề đã họp", kind=t.INTEGER, unit="quý"), t.Col("Chuyên đề phải họp", kind=t.INTEGER, unit="quý"),
+                 t.Col("Tỷ lệ dự", kind=t.PERCENT)],
+        rows=[*[(line.organization.name, *values(line)) for line in lines],
+              t.Total((f"Toàn {root.name}", *values(total)))],
+        filename=f"theo-doi-sinh-hoat-{year}-{root.code}.xlsx")
+
+
 # -- conferences -----------------------------------------------------------------------------
 
 @login_required
@@ -312,6 +337,14 @@ def conference_list(request):
     scope = request.scope
     if not (scope.is_admin or scope.read_roots):
         raise Http404
+    if list_export.wanted(request):
+        t = tabular
+        return list_export.respond(
+            request, title="Danh sách hội nghị trực tuyến",
+            columns=[t.Col("Ngày tổ chức", kind=t.DATE, width=12), t.Col("Tên hội nghị", width=50),
+                     t.Col("Cấp tổ chức", width=32), t.Col("Số điểm cầu", kind=t.INTEGER, unit="điểm")],
+            rows=list_export.rows_of(conferences(scope).select_related("organization").annotate(point_count=Count("points")),
+                                     lambda c: (c.date, c.title, c.organization.name, c.point_count)))
     return render(request, "meetings/conferences.html", {
         "conferences": conferences(scope).prefetch_related("points")[:LIST_LIMIT],
         "can_write": scope.can_write_anything,

@@ -133,3 +133,58 @@ def test_rows_stream_from_a_generator_into_the_sheet():
     rows = ((f"Đảng viên {i}", i) for i in range(count))
     sheet = ExportedSheet(t.export_xlsx([t.Col("Họ và tên"), t.Col("Số", kind=t.INTEGER)], rows, "Thử"))
     assert len(sheet.rows) == count and sheet.column("STT")[-1] == count
+
+
+def _list_pages(tree):
+    """(user, list page) for every list that offers «Xuất Excel»."""
+    a, p = tree.commune_a.pk, tree.province.pk
+    return [
+        (tree.staff_a, reverse("orgs:detail", args=[a])),
+        (tree.staff_a, reverse("documents:index")),
+        (tree.leader_province, reverse("ratings:member_list", args=[p, 2025])),
+        (tree.leader_province, reverse("ratings:unit_list", args=[p, 2025])),
+        (tree.staff_a, reverse("admission:board", args=[a])),
+        (tree.staff_a, reverse("admission:due", args=[a])),
+        (tree.staff_a, reverse("admission:hamlets", args=[a])),
+        (tree.leader_province, reverse("inspection:plans") + f"?org={p}"),
+        (tree.leader_province, reverse("inspection:decisions") + f"?org={p}"),
+        (tree.leader_province, reverse("inspection:consolidations") + f"?org={p}"),
+        (tree.leader_province, reverse("inspection:follow_up") + f"?org={p}"),
+        (tree.staff_a, reverse("meetings:index")),
+        (tree.staff_a, reverse("meetings:follow_up")),
+        (tree.staff_a, reverse("meetings:conferences")),
+        (tree.staff_a, reverse("congress:index")),
+        (tree.staff_a, reverse("audit_log")),
+        (tree.admin, reverse("access_log")),
+    ]
+
+
+def test_every_list_page_offers_its_export_as_a_printable_sheet(tree, login):
+    for user, url in _list_pages(tree):
+        client = login(user)
+        page = client.get(url)
+        assert page.status_code == 200, url
+        assert "format=xlsx" in page.content.decode(), url
+        response = client.get(url + ("&" if "?" in url else "?") + "format=xlsx")
+        assert response.status_code == 200, url
+        assert response["Content-Type"].startswith("application/vnd.openxmlformats"), url
+        sheet = ExportedSheet(response)
+        assert sheet.headers[0] == "STT" and sheet.header_row > 2, url
+        assert sheet.sheet.page_setup.paperSize == 9 and sheet.sheet.print_title_rows, url
+
+
+def test_inspection_lists_export_only_the_viewer_s_subtree(tree, login):
+    url = reverse("inspection:decisions") + f"?org={tree.commune_b.pk}&format=xlsx"
+    assert login(tree.staff_a).get(url).status_code == 404
+
+
+def test_change_log_export_masks_personal_fields_as_the_page_does(tree, login):
+    from dangbo.members import services
+
+    member = tree.a1_members[1]
+    services.update_member(tree.admin, member, {"citizen_id": "001185099887", "phone": "0912345678"})
+    leader = ExportedSheet(login(tree.leader_province).get(reverse("audit_log"), {"format": "xlsx"}))
+    text = "\n".join(str(v) for v in leader.column("Thay đổi"))
+    assert "001185099887" not in text and "0912345678" not in text and "0011******87" in text
+    staff = ExportedSheet(login(tree.staff_a).get(reverse("audit_log"), {"format": "xlsx"}))
+    assert "001185099887" in "\n".join(str(v) for v in staff.column("Thay đổi"))
