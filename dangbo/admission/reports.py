@@ -40,8 +40,25 @@ def raw_rows(report: Report) -> list[list]:
     return [_values(report.total, report.proposed)] + [_values(u, report.proposed) for u in report.children]
 
 
+def xlsx_columns() -> list[tabular.Col]:
+    t = tabular
+    return [t.Col("Đơn vị", width=34), t.Col("Chỉ tiêu", kind=t.INTEGER, unit="người"),
+            t.Col("Đã kết nạp", kind=t.INTEGER, unit="người"), t.Col("Đạt chỉ tiêu", kind=t.PERCENT),
+            t.Col("Đảng viên đầu năm", kind=t.INTEGER, unit="người"), t.Col("Tỷ lệ kết nạp", kind=t.PERCENT),
+            t.Col("Chờ quyết định", kind=t.INTEGER, unit="người"),
+            *[t.Col(label, kind=t.INTEGER, unit="người") for label in rules.BREAKDOWNS.values()]]
+
+
 def xlsx_bytes(report: Report) -> bytes:
-    return tabular.export_xlsx(headers(), raw_rows(report), f"Kết nạp {report.year}")
+    """Units one per row, numbered, and the whole organization as the total row at the end."""
+    rows = [_values(u, report.proposed) for u in report.children]
+    total = _values(report.total, report.proposed)
+    total[0] = f"Toàn {report.org.name}"
+    heading = letterhead.sheet_heading(report.org, "Kết quả công tác phát triển đảng viên",
+                                       period=f"Năm {report.year}, tính đến ngày {vn.format_date(report.on)}",
+                                       on=report.on)
+    return tabular.export_xlsx(xlsx_columns(), [*rows, tabular.Total(total)], f"Kết nạp {report.year}",
+                               heading=heading)
 
 
 def summary_sentences(report: Report) -> list[str]:

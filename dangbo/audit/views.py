@@ -7,7 +7,7 @@ from django.shortcuts import render
 
 from dangbo.access.visibility import sees
 from dangbo.audit.models import AccessKind, AccessLogEntry
-from dangbo.core import vn
+from dangbo.core import list_export, tabular, vn
 from dangbo.members.models import Member
 
 SHOWN = 200
@@ -36,7 +36,26 @@ def access_log(request):
         entries = entries.filter(username__icontains=user_text)
     if kind in AccessKind.values:
         entries = entries.filter(kind=kind)
+    if list_export.wanted(request):
+        return _access_log_xlsx(request, entries.order_by("-at", "-pk"))
     return render(request, "audit/access_log.html", {
         "entries": entries[:SHOWN], "shown": SHOWN, "member_text": member_text, "user_text": user_text,
         "kind": kind, "kinds": AccessKind.choices,
     })
+
+
+def _access_log_xlsx(request, entries):
+    t = tabular
+
+    def who(e) -> str:
+        member = e.member.full_name if e.member_id and e.member else (f"Đảng viên #{e.member_id}" if e.member_id else "")
+        return " ".join(part for part in (member, e.what) if part)
+
+    return list_export.respond(
+        request, title="Nhật ký truy cập dữ liệu cá nhân",
+        columns=[t.Col("Thời điểm", width=17), t.Col("Người truy cập", width=18), t.Col("Loại", width=18),
+                 t.Col("Đảng viên / nội dung", width=40), t.Col("Bộ lọc, chi tiết", width=40),
+                 t.Col("Số dòng", kind=t.INTEGER, unit="dòng"), t.Col("Địa chỉ máy", width=16)],
+        rows=list_export.rows_of(entries, lambda e: (
+            e.at, e.username or "—", e.get_kind_display(), who(e),
+            "; ".join(f"{key}: {value}" for key, value in (e.filters or {}).items()), e.row_count, e.address or "")))

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_http_methods
 
+from dangbo.core import list_export, tabular
 from dangbo.access.scope import Scope
 from dangbo.congress import reports, services
 from dangbo.congress.forms import (
@@ -37,6 +38,17 @@ def _errors(request, error: ValidationError) -> None:
 @login_required
 def index(request):
     scope = request.scope
+    if list_export.wanted(request):
+        t = tabular
+        return list_export.respond(
+            request, title="Danh sách đại hội đảng bộ, chi bộ",
+            columns=[t.Col("Đại hội", width=50), t.Col("Đơn vị", width=32), t.Col("Nhiệm kỳ", width=11),
+                     t.Col("Ngày khai mạc", kind=t.DATE, width=12), t.Col("Ngày bế mạc", kind=t.DATE, width=12),
+                     t.Col("Địa điểm", width=28), t.Col("Đại biểu triệu tập", kind=t.INTEGER, unit="người"),
+                     t.Col("Trạng thái", width=16)],
+            rows=list_export.rows_of(congresses(scope).select_related("organization"), lambda c: (
+                c.title, c.organization.name, c.term, c.start_date, c.end_date, c.venue, c.delegates_summoned,
+                c.get_status_display())))
     return render(request, "congress/index.html", {
         "congresses": congresses(scope),
         "my_rounds": recipients_of_user(scope).select_related("round__version__document").order_by("-round__deadline"),

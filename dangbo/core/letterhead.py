@@ -45,3 +45,14 @@ def committee_name(org) -> str:
 
 def signing_authority(org, *, standing_committee: bool = False) -> str:
     return issuers.signing_authority(chain_of(org), standing_committee=standing_committee)
+
+
+def sheet_heading(org, title: str, *, period: str = "", on: date | None = None, note: str = "", body: str = ""):
+    """The title block of a spreadsheet issued by `org` (core/tabular.Heading): the same
+    superior and issuer lines and place as its Word reports."""
+    from dangbo.core.tabular import Heading
+
+    chain = chain_of(org)
+    lines = issuers.header_lines(chain, body=body)
+    return Heading(title=title, period=period, issuer=lines.issuer, superior=lines.superior,
+                   place=issuers.place(chain) or org.name, on=on or date.today(), note=note)

@@ -46,10 +46,16 @@ differ between apps (members, ratings, ...):
            Model.objects.bulk_create(objs, batch_size=t.BATCH_SIZE)
            t.record_import(request.user, Model, table, organization_id=..., note="...")
 
-Exporting: ``t.xlsx_response(headers, rows, "Đảng viên", "dang-vien.xlsx")`` streams any
-iterable of tuples (use ``queryset.values_list(...).iterator(chunk_size=2000)``, never a
-list of model objects) through an openpyxl write-only workbook spooled to a temporary
-file; dates get the dd/mm/yyyy cell format. `export_xlsx` returns the same file as bytes.
+Exporting: ``t.xlsx_response(columns, rows, "Đảng viên", "dang-vien.xlsx", heading=...)``
+streams any iterable of tuples (use ``queryset.values_list(...).iterator(chunk_size=2000)``,
+never a list of model objects) through an openpyxl write-only workbook spooled to a temporary
+file; `export_xlsx` returns the same file as bytes. Columns are `Col(header, kind, unit)`:
+kind INTEGER / DECIMAL / PERCENT / DATE gives the cell its number format (numbers stay
+numbers; PERCENT values are percent points, stored as fractions with a % format), the unit
+goes into the header ("Đảng viên (người)"). Every sheet gets the title block of `Heading`
+(letterhead from core/letterhead.sheet_heading, title, period, date), an STT column, a frozen
+header row repeated on every printed page, A4 fit to width and page numbers (`_write_xlsx`).
+List pages export through core/list_export.py.
 
 Limits: the upload is validated and written inside one request. `load_table(max_rows=...)`
 refuses bigger files with a clear message; each app states its limit on its upload page.
@@ -76,7 +82,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -641,24 +647,102 @@ def _default_note(column: Column) -> str:
 
 def errors_xlsx(errors: Iterable[RowError]) -> bytes:
     """The errors as a workbook the user downloads, fixes the file with, and uploads again."""
-    return export_xlsx(["Dòng", "Cột", "Lỗi"],
-                       ((e.row_number or None, e.field_header, e.message) for e in errors), "Lỗi")
+    return export_xlsx([Col("Dòng", kind=INTEGER, width=8), Col("Cột", width=24), Col("Lỗi", width=80)],
+                       ((e.row_number or None, e.field_header, e.message) for e in errors), "Lỗi",
+                       heading=Heading("Danh sách lỗi của tệp nhập"), numbered=False)
 
 
-def export_xlsx(headers: Sequence[str], rows: Iterable[Sequence], sheet_title: str) -> bytes:
-    """A write-only workbook of `rows` (any iterable of tuples) as bytes."""
+# -- reports and lists as clerks print them ---------------------------------------------
+#
+# Every spreadsheet the application writes goes through `_write_xlsx`: a letterhead in the
+# party layout (issuer on the left, "ĐẢNG CỘNG SẢN VIỆT NAM" and the place and date on the
+# right), the title, the period, an STT column, units in the headers, A4 print set-up (fit
+# to the page width, the header row repeated on every page, page numbers in the footer), the
+# header row frozen, and numbers stored as numbers with a number format.
+#
+# Vietnamese display: an Excel number format is written with "," for thousands and "." for
+# decimals whatever the language; Excel and LibreOffice show it with the separators of the
+# reader's locale, so "#,##0" reads 60.137 and "0.00%" reads 3,76% on a Vietnamese system.
+# Writing the separators into the format ("#.##0") would break every other locale and turn
+# the format into a literal, so the standard codes are used on purpose.
+
+TEXT = "text"
+INTEGER = "integer"
+DECIMAL = "decimal"
+PERCENT = "percent"  # values given in percent points (94.12) and stored as fractions (0.9412)
+DATE = "date"
+NUMBER_FORMATS = {INTEGER: "#,##0", DECIMAL: "#,##0.00", PERCENT: "0.00%", DATE: DATE_FORMAT}
+UNITS = {PERCENT: "%"}
+LANDSCAPE_FROM_COLUMNS = 7  # wider tables print across the page
+
+
+@dataclass(frozen=True)
+class Col:
+    """One column of an export: its header, the unit of its numbers, how its values are shown."""
+
+    header: str
+    kind: str = TEXT
+    unit: str = ""  # "người", "cuộc"; PERCENT shows "%" by itself
+    width: int | None = None
+
+    @property
+    def title(self) -> str:
+        unit = self.unit or UNITS.get(self.kind, "")
+        if not unit or self.header.endswith(f"({unit})"):
+            return self.header
+        return f"{self.header} ({unit})"
+
+
+@dataclass(frozen=True)
+class Heading:
+    """The title block above the table. `superior` and `issuer` are the two left lines of the
+    party layout (core/letterhead.sheet_heading fills them from an organization)."""
+
+    title: str
+    period: str = ""  # "Năm 2025", "Đến ngày 30/6/2025"
+    issuer: str = ""
+    superior: str = ""
+    place: str = ""
+    on: date | None = None  # the date of the report; today when not given
+    note: str = ""  # one more line under the period, e.g. the filters of a list
+
+
+@dataclass(frozen=True)
+class Total:
+    """A row of totals at the end of a table: bold, without an STT number."""
+
+    values: Sequence
+
+
+@dataclass(frozen=True)
+class Value:
+    """A cell whose kind differs from its column's (a column of results in mixed units)."""
+
+    value: Any
+    kind: str = TEXT
+
+
+def _as_col(column: Col | str) -> Col:
+    return column if isinstance(column, Col) else Col(column)
+
+
+def export_xlsx(columns: Sequence[Col | str], rows: Iterable[Sequence], sheet_title: str, *,
+                heading: Heading | None = None, numbered: bool = True) -> bytes:
+    """The workbook of `rows` (any iterable of tuples, one value per column) as bytes."""
     with tempfile.SpooledTemporaryFile(max_size=8 << 20) as buffer:
-        _write_xlsx(buffer, headers, rows, sheet_title)
+        _write_xlsx(buffer, columns, rows, sheet_title, heading=heading, numbered=numbered)
         buffer.seek(0)
         return buffer.read()
 
 
-def xlsx_response(headers: Sequence[str], rows: Iterable[Sequence], sheet_title: str, filename: str):
-    """A download of `rows`, built in a temporary file (memory stays flat for 100k rows)."""
+def xlsx_response(columns: Sequence[Col | str], rows: Iterable[Sequence], sheet_title: str, filename: str, *,
+                  heading: Heading | None = None, numbered: bool = True):
+    """A download of `rows`, written row by row (openpyxl write-only) into a temporary file:
+    memory stays flat however many rows the queryset iterator yields."""
     from django.http import FileResponse
 
     buffer = tempfile.TemporaryFile()
-    _write_xlsx(buffer, headers, rows, sheet_title)
+    _write_xlsx(buffer, columns, rows, sheet_title, heading=heading, numbered=numbered)
     buffer.seek(0)
     return FileResponse(buffer, as_attachment=True, filename=filename, content_type=XLSX_CONTENT_TYPE)
 
@@ -672,31 +756,165 @@ def xlsx_download(content: bytes, filename: str):
     return response
 
 
-def _write_xlsx(target, headers: Sequence[str], rows: Iterable[Sequence], sheet_title: str) -> None:
+_TITLE_FONT = Font(bold=True, size=14)
+_THIN = Side(style="thin", color="808080")
+_HEADER_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_HEADER_ALIGNMENT = Alignment(horizontal="center", vertical="center", wrap_text=True)
+_ACROSS = Alignment(horizontal="centerContinuous")
+
+
+def _write_xlsx(target, columns: Sequence[Col | str], rows: Iterable[Sequence], sheet_title: str, *,
+                heading: Heading | None = None, numbered: bool = True) -> None:
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    columns = [_as_col(c) for c in columns]
+    if numbered:
+        columns = [Col("STT", kind=INTEGER, width=6), *columns]
+    count = len(columns)
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_sheet_title(sheet_title))
-    for index, header in enumerate(headers, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = max(12, min(40, len(header) + 4))
-    sheet.freeze_panes = "A2"
+    for index, column in enumerate(columns, start=1):
+        width = column.width or max(12, min(40, len(column.title) + 4))
+        sheet.column_dimensions[get_column_letter(index)].width = width
+
+    # openpyxl writes the sheet's properties, views and column widths with the first row:
+    # everything about the sheet is set before any row is appended.
+    heading_rows = _heading_rows(sheet, heading, count) if heading else []
+    header_row = len(heading_rows) + 1
+    sheet.freeze_panes = f"{get_column_letter(2 if numbered else 1)}{header_row + 1}"
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    sheet.page_setup.paperSize = "9"  # A4 (ECMA-376 paper size code)
+    sheet.page_setup.orientation = "landscape" if count >= LANDSCAPE_FROM_COLUMNS else "portrait"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.page_margins.left = sheet.page_margins.right = 0.5
+    sheet.page_margins.top, sheet.page_margins.bottom = 0.6, 0.7
+    sheet.print_options.horizontalCentered = True
+    sheet.oddFooter.center.text = "Trang &P/&N"
+    sheet.oddFooter.center.size = 9
+
+    for cells in heading_rows:
+        sheet.append(cells)
     header_cells = []
-    for header in headers:
-        cell = WriteOnlyCell(sheet, value=header)
+    for column in columns:
+        cell = WriteOnlyCell(sheet, value=column.title)
         cell.font = _BOLD
+        cell.fill = _HEADER_FILL
+        cell.alignment = _HEADER_ALIGNMENT
+        cell.border = _HEADER_BORDER
         header_cells.append(cell)
     sheet.append(header_cells)
+
+    kinds = [column.kind for column in columns]
+    number = 0
     for row in rows:
-        sheet.append([_export_cell(sheet, value) for value in row])
+        total = isinstance(row, Total)
+        values = list(row.values if total else row)
+        if numbered:
+            number += 0 if total else 1
+            values.insert(0, None if total else number)
+        cells = [_export_cell(sheet, value, kind) for value, kind in zip(values, kinds)]
+        cells += [_export_cell(sheet, value, TEXT) for value in values[len(kinds):]]
+        if total:
+            cells = [_bold(sheet, cell) for cell in cells]
+        sheet.append(cells)
     workbook.save(target)
 
 
-def _export_cell(sheet, value: Any) -> Any:
-    if isinstance(value, date) and not isinstance(value, datetime):
+def _heading_rows(sheet, heading: Heading, count: int) -> list[list]:
+    """The letterhead and title rows above the header row."""
+    def line(text: str, *, font: Font | None = None, across: bool = False):
+        cell = WriteOnlyCell(sheet, value=validation.export_text(text))
+        if font:
+            cell.font = font
+        if not across:
+            return [cell]
+        cell.alignment = _ACROSS
+        rest = []
+        for _ in range(count - 1):
+            blank = WriteOnlyCell(sheet, value=None)
+            blank.alignment = _ACROSS
+            rest.append(blank)
+        return [cell, *rest]
+
+    def left_right(left: str, right: str, *, left_font=None, right_font=None):
+        cells = [WriteOnlyCell(sheet, value=validation.export_text(left) or None)]
+        if left_font:
+            cells[0].font = left_font
+        if count > 1:
+            cells += [None] * (count - 2)
+            cell = WriteOnlyCell(sheet, value=validation.export_text(right) or None)
+            cell.alignment = Alignment(horizontal="right")
+            if right_font:
+                cell.font = right_font
+            cells.append(cell)
+        return cells
+
+    from dangbo.core.party_docx import date_line
+
+    on = heading.on or date.today()
+    written = []
+    if heading.issuer:
+        date_text = date_line(heading.place, on) if heading.place else f"Ngày {vn.format_date(on)}"
+        if heading.superior:
+            written.append(left_right(heading.superior.upper(), "ĐẢNG CỘNG SẢN VIỆT NAM", right_font=_BOLD))
+            written.append(left_right(heading.issuer.upper(), date_text, left_font=_BOLD,
+                                      right_font=Font(italic=True)))
+        else:
+            written.append(left_right(heading.issuer.upper(), "ĐẢNG CỘNG SẢN VIỆT NAM", left_font=_BOLD,
+                                      right_font=_BOLD))
+            written.append(left_right("*", date_text, right_font=Font(italic=True)))
+        written.append([])
+    written.append(line(heading.title.upper(), font=_TITLE_FONT, across=True))
+    if heading.period:
+        written.append(line(heading.period, font=Font(bold=True), across=True))
+    if heading.note:
+        written.append(line(heading.note, font=Font(italic=True), across=True))
+    if not heading.issuer:
+        written.append(line(f"Ngày lập: {vn.format_date(on)}", font=Font(italic=True), across=True))
+    written.append([])
+    return written
+
+
+def _bold(sheet, cell):
+    from openpyxl.cell import Cell
+
+    if not isinstance(cell, Cell):
+        cell = WriteOnlyCell(sheet, value=cell)
+    cell.font = _BOLD
+    return cell
+
+
+def _export_cell(sheet, value: Any, kind: str = TEXT) -> Any:
+    if isinstance(value, Value):
+        value, kind = value.value, value.kind
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return _text_cell(sheet, value)
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            from django.utils import timezone
+
+            value = timezone.localtime(value).replace(tzinfo=None)
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = "DD/MM/YYYY HH:MM"
+        return cell
+    if isinstance(value, date):
         cell = WriteOnlyCell(sheet, value=value)
         cell.number_format = DATE_FORMAT
         return cell
-    if isinstance(value, str):
-        return _text_cell(sheet, value)
-    return value
+    if isinstance(value, (int, float, Decimal)):
+        if kind == PERCENT:
+            value = float(value) / 100
+        number_format = NUMBER_FORMATS.get(kind) or ("#,##0" if isinstance(value, int) else "#,##0.00")
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = number_format
+        return cell
+    return _text_cell(sheet, str(value))
 
 
 def _text_cell(sheet, value: str):

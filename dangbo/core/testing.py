@@ -88,3 +88,41 @@ def build_small_tree() -> SimpleNamespace:
     t.secretary_a1 = make_user("bithu_chibo_a1", Role.CELL_SECRETARY, t.cell_a1)
     t.member_user = make_user("dangvien_an", Role.MEMBER, member=t.a1_members[0])
     return t
+
+
+class ExportedSheet:
+    """An exported workbook read back as a user sees it: the title block, the header row (the
+    row printed on every page) and the data rows under it."""
+
+    def __init__(self, content):
+        import io
+
+        from openpyxl import load_workbook
+
+        if hasattr(content, "streaming_content"):
+            content = b"".join(content.streaming_content)
+        elif hasattr(content, "content"):
+            content = content.content
+        self.workbook = load_workbook(io.BytesIO(content))
+        self.sheet = self.workbook.worksheets[0]
+        titles = self.sheet.print_title_rows or ""
+        self.header_row = int(titles.split(":")[0].strip("$")) if titles else 1
+        all_rows = list(self.sheet.iter_rows(values_only=True))
+        self.title_rows = [[v for v in row if v not in (None, "")] for row in all_rows[:self.header_row - 1]]
+        self.headers = list(all_rows[self.header_row - 1])
+        self.rows = [row for row in all_rows[self.header_row:] if any(v not in (None, "") for v in row)]
+
+    @property
+    def title_text(self) -> list[str]:
+        return [str(v) for row in self.title_rows for v in row]
+
+    def column(self, header: str) -> list:
+        index = self.headers.index(header)
+        return [row[index] for row in self.rows]
+
+    def records(self) -> list[dict]:
+        return [dict(zip(self.headers, row)) for row in self.rows]
+
+    def cell(self, row: int, header: str):
+        """The cell of data row `row` (0 = first) under `header`."""
+        return self.sheet.cell(row=self.header_row + 1 + row, column=self.headers.index(header) + 1)

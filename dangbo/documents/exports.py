@@ -32,8 +32,37 @@ def rows(card: Scorecard) -> list[list]:
     ]
 
 
-def scorecard_xlsx(card: Scorecard) -> bytes:
-    return tabular.export_xlsx(HEADERS, rows(card), "Chỉ tiêu")
+XLSX_COLUMNS = [tabular.Col("Văn bản", width=16), tabular.Col("Chỉ tiêu", width=48), tabular.Col("Yêu cầu", width=14),
+                tabular.Col("Mục tiêu", kind=tabular.DECIMAL, width=11), tabular.Col("Đơn vị tính", width=10),
+                tabular.Col("Thời hạn", width=14), tabular.Col("Kết quả mới nhất", kind=tabular.DECIMAL, width=12),
+                tabular.Col("Kỳ", width=12), tabular.Col("Đánh giá", width=12)]
+
+
+def _number(value, unit: str) -> tabular.Value | None:
+    """A figure as a number: a percentage as a fraction with a % format (94% is 0,94)."""
+    if value is None:
+        return None
+    return tabular.Value(value, tabular.PERCENT if unit == "%" else tabular.DECIMAL)
+
+
+def xlsx_rows(card: Scorecard) -> list[list]:
+    out = []
+    for line in card.lines:
+        target, reading = line.target, line.evaluation.reading
+        out.append([target.document.number or target.document.title, target.wording, target.rule_text,
+                    _number(target.target_value, target.unit), "%" if target.unit == "%" else target.unit,
+                    _deadline_text(line), _number(reading.value if reading else None, target.unit),
+                    line.latest_label, line.status_label])
+    return out
+
+
+def scorecard_xlsx(card: Scorecard, document: Document | None = None, today: date | None = None,
+                   issuer: Issuer | None = None) -> bytes:
+    today = today or date.today()
+    header = party_header(document, card, today, issuer)
+    heading = tabular.Heading("Kết quả thực hiện chỉ tiêu", period=card.title, issuer=header.issuer,
+                              superior=header.superior, place=header.place, on=today)
+    return tabular.export_xlsx(XLSX_COLUMNS, xlsx_rows(card), "Chỉ tiêu", heading=heading)
 
 
 # The advisory body's own name without the committee it serves ("Ban Tổ chức Tỉnh ủy" -> "Ban Tổ chức").

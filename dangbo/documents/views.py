@@ -13,7 +13,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods, require_POST
 
 from dangbo.access.scope import Scope
-from dangbo.core import validation, versioning
+from dangbo.core import list_export, tabular, validation, versioning
 from dangbo.core.party_docx import DOCX_CONTENT_TYPE
 from dangbo.core.party_pdf import PDF_CONTENT_TYPE
 from dangbo.core.tabular import XLSX_CONTENT_TYPE
@@ -51,6 +51,8 @@ def index(request):
     documents = filters.apply(visible_documents(scope).select_related("issuer"))
     if not filters.q:
         documents = documents.order_by("-issued_on", "-id")
+    if list_export.wanted(request):
+        return _documents_xlsx(request, documents)
     page_param = request.GET.get("trang", "")
     page = validation.int_param(page_param, 1, validation.OFFSET_MAX // PAGE_SIZE) or 1
     rows = list(documents[(page - 1) * PAGE_SIZE: page * PAGE_SIZE + 1])
@@ -61,6 +63,19 @@ def index(request):
         "issuers": visible_issuers, "can_create": writable_issuers(scope).exists(),
         "query_string": request.GET.urlencode(),
     })
+
+
+def _documents_xlsx(request, documents):
+    t = tabular
+    return list_export.respond(
+        request, title="Sổ văn bản",
+        columns=[t.Col("Số, ký hiệu", width=18), t.Col("Loại", width=14), t.Col("Ngày ban hành", kind=t.DATE, width=12),
+                 t.Col("Trích yếu", width=60), t.Col("Cơ quan ban hành", width=30), t.Col("Trạng thái", width=14),
+                 t.Col("Hạn chế", width=9)],
+        rows=list_export.rows_of(documents, lambda d: (d.display_number, d.type_name, d.issued_on, d.title,
+                                                       d.issuer.name, d.get_status_display(),
+                                                       "Có" if d.restricted else "")),
+        filename=f"so-van-ban-{_today():%Y%m%d}.xlsx")
 
 
 @login_required
@@ -261,7 +276,7 @@ def _export(request, card, document, fmt: str, stem: str, issuer=None):
         raise Http404()
     today = _today()
     if fmt == "xlsx":
-        content = exports.scorecard_xlsx(card)
+        content = exports.scorecard_xlsx(card, document, today, issuer)
     elif fmt == "docx":
         content = exports.scorecard_docx(card, document, today, issuer)
     else:

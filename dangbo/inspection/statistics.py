@@ -205,9 +205,18 @@ def table(org: Organization, year: int) -> tuple[list[str], list[list]]:
     return headers, rows
 
 
-def xlsx_bytes(org: Organization, year: int) -> bytes:
+def xlsx_bytes(org: Organization, year: int, today: date | None = None) -> bytes:
+    from dangbo.core import letterhead
+
     headers, rows = table(org, year)
-    return tabular.export_xlsx(headers, rows, f"Kỷ luật {year}")
+    columns = [tabular.Col("Đơn vị", width=34)]
+    for title in headers[2:]:
+        unit = "tổ chức" if title.startswith(("Tổ chức", "TC ")) else "người"
+        columns.append(tabular.Col(title, kind=tabular.INTEGER, unit=unit, width=12))
+    body = [row[1:] for row in rows]
+    heading = letterhead.sheet_heading(org, "Thống kê thi hành kỷ luật đảng", period=f"Năm {year}", on=today,
+                                       body="Ủy ban Kiểm tra")
+    return tabular.export_xlsx(columns, [*body[:-1], tabular.Total(body[-1])], f"Kỷ luật {year}", heading=heading)
 
 
 def docx_bytes(org: Organization, year: int, today: date, follow_up_summary: rules.RemediationSummary) -> bytes:

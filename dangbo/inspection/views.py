@@ -15,7 +15,9 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods, require_POST
 
-from dangbo.core import tabular
+from django.db.models import Count
+
+from dangbo.core import list_export, tabular
 from dangbo.core.party_docx import DOCX_CONTENT_TYPE
 from dangbo.inspection import forms as f
 from dangbo.inspection import rules, services, statistics
@@ -107,6 +109,15 @@ def plans(request):
     elif request.method == "POST":
         raise PermissionDenied("Chỉ cán bộ ủy ban kiểm tra được lập chương trình.")
     rows = v.plans(request.scope).filter(v.subtree_filter(org), year=year).prefetch_related("items")
+    if list_export.wanted(request):
+        t = tabular
+        counted = rows.prefetch_related(None).select_related("organization").annotate(item_count=Count("items"))
+        return list_export.respond(
+            request, title="Chương trình kiểm tra, giám sát", org=org, period=f"Năm {year}",
+            columns=[t.Col("Chương trình", width=50), t.Col("Số", width=14), t.Col("Cấp", width=30),
+                     t.Col("Cơ quan ban hành", width=24), t.Col("Số nội dung", kind=t.INTEGER, unit="nội dung")],
+            rows=list_export.rows_of(counted, lambda p: (p.title, p.number, p.organization.name,
+                                                         p.get_issuer_display(), p.item_count)))
     return _page(request, "plans.html", org, {"year": year, "plans": rows, "form": form})
 
 
@@ -166,7 +177,16 @@ def denunciations(request):
         else:
             messages.success(request, "Đã tiếp nhận đơn tố cáo.")
             return redirect("inspection:denunciation", denunciation.pk)
-    rows = v.denunciations(request.scope).filter(v.subtree_filter(org))[:500]
+    rows = v.denunciations(request.scope).filter(v.subtree_filter(org))
+    if list_export.wanted(request):
+        t = tabular
+        return list_export.respond(
+            request, title="Sổ tiếp nhận đơn tố cáo", org=org,
+            columns=[t.Col("Ngày nhận", kind=t.DATE, width=12), t.Col("Cấp tiếp nhận", width=30),
+                     t.Col("Đối tượng bị tố cáo", width=30), t.Col("Trạng thái", width=18)],
+            rows=list_export.rows_of(rows.select_related("organization"), lambda d: (
+                d.received_on, d.organization.name, d.accused_name, d.get_status_display())))
+    rows = rows[:500]
     return _page(request, "denunciations.html", org, {"rows": rows, "form": form})
 
 
@@ -184,6 +204,15 @@ def cases(request):
     org, year = _org(request), _year(request)
     request.scope.check_inspect(org)
     rows = v.cases(request.scope).filter(v.subtree_filter(org), opened_on__year=year)
+    if list_export.wanted(request):
+        t = tabular
+        return list_export.respond(
+            request, title="Hồ sơ kiểm tra, giám sát", org=org, period=f"Năm {year}",
+            columns=[t.Col("Cuộc kiểm tra, giám sát", width=44), t.Col("Loại", width=20), t.Col("Đối tượng", width=30),
+                     t.Col("Nguồn", width=18), t.Col("Ngày bắt đầu", kind=t.DATE, width=12),
+                     t.Col("Trạng thái", width=16)],
+            rows=list_export.rows_of(rows, lambda c: (c.title, c.get_kind_display(), c.subject_name,
+                                                      c.get_origin_display(), c.opened_on, c.get_status_display())))
     return _page(request, "cases.html", org, {"year": year, "rows": rows[:500]})
 
 
@@ -277,12 +306,18 @@ def follow_up(request):
         raise Http404
     shown, summary, by_status = statistics.follow_up(queryset, today, status=wanted,
                                                      limit=50_000 if request.GET.get("format") == "xlsx" else 1000)
-    if request.GET.get("format") == "xlsx":
-        return tabular.xlsx_response(
-            ["Đơn vị", "Kiến nghị", "Kết luận", "Thời hạn", "Tình trạng", "Ngày hoàn thành", "Minh chứng"],
-            ([r.recommendation.organization.name, r.recommendation.content, _conclusion_ref(r.recommendation.case),
-              r.recommendation.deadline, r.label, r.recommendation.done_on, r.recommendation.evidence] for r in shown),
-            "Theo dõi khắc phục", f"theo-doi-khac-phuc-{org.code}.xlsx")
+    if list_export.wanted(request):
+        t = tabular
+        return list_export.respond(
+            request, title="Theo dõi khắc phục sau kiểm tra, giám sát", org=org,
+            period=f"Đến ngày {vn.format_date(today)}",
+            columns=[t.Col("Đơn vị", width=30), t.Col("Kiến nghị", width=50), t.Col("Kết luận", width=24),
+                     t.Col("Thời hạn", kind=t.DATE, width=12), t.Col("Tình trạng", width=16),
+                     t.Col("Ngày hoàn thành", kind=t.DATE, width=12), t.Col("Minh chứng", width=40)],
+            rows=([r.recommendation.organization.name, r.recommendation.content,
+                   _conclusion_ref(r.recommendation.case), r.recommendation.deadline, r.label,
+                   r.recommendation.done_on, r.recommendation.evidence] for r in shown),
+            filename=f"theo-doi-khac-phuc-{org.code}.xlsx")
     statuses = [(code, label, by_status.get(code, 0)) for code, label in rules.REMEDIATION_LABELS.items()]
     statuses.append((statistics.DUE_SOON, f"Đến hạn trong {statistics.DUE_SOON_DAYS} ngày", by_status[statistics.DUE_SOON]))
     return _page(request, "follow_up.html", org, {"rows": shown, "summary": summary, "statuses": statuses,
@@ -329,7 +364,27 @@ def decisions(request):
     org, year = _org(request), _year(request)
     rows = v.decisions(request.scope).filter(v.subtree_filter(org)).filter(year=year) | \
         v.decisions(request.scope).filter(v.subtree_filter(org), year__isnull=True, decided_on__year=year)
-    return _page(request, "decisions.html", org, {"year": year, "rows": rows.order_by("-decided_on", "-id")[:1000]})
+    rows = rows.order_by("-decided_on", "-id")
+    if list_export.wanted(request):
+        t = tabular
+
+        def appeal(d):
+            if d.annulled:
+                return "Đã xóa bỏ"
+            if d.appeal_outcome:
+                return d.get_appeal_outcome_display()
+            return "Đang giải quyết" if d.appeal_filed_on else ""
+
+        return list_export.respond(
+            request, title="Danh sách quyết định kỷ luật", org=org, period=f"Năm {year}",
+            columns=[t.Col("Đối tượng", width=28), t.Col("Loại đối tượng", width=14), t.Col("Tổ chức", width=30),
+                     t.Col("Hình thức", width=18), t.Col("Cấp quyết định", width=22),
+                     t.Col("Ngày hiệu lực", kind=t.DATE, width=12), t.Col("Khiếu nại", width=18)],
+            rows=list_export.rows_of(rows.select_related("organization"), lambda d: (
+                d.subject_name, d.get_subject_display(), d.organization.name,
+                d.get_form_display() + (f" → {d.get_appeal_form_display()}" if d.appeal_form else ""),
+                d.get_decider_display(), d.effective_on or "Chờ chuẩn y", appeal(d))))
+    return _page(request, "decisions.html", org, {"year": year, "rows": rows[:1000]})
 
 
 @login_required
@@ -420,6 +475,16 @@ def consolidations(request):
         messages.success(request, f"Đã đưa {len(created)} tổ chức đảng vào diện củng cố theo kết quả xếp loại năm {year}.")
         return redirect(reverse("inspection:consolidations") + _query(org, year))
     rows = v.consolidations(request.scope).filter(v.subtree_filter(org)).prefetch_related("milestones")
+    if list_export.wanted(request):
+        t = tabular
+        counted = rows.prefetch_related(None).select_related("organization").annotate(milestone_count=Count("milestones"))
+        return list_export.respond(
+            request, title="Tổ chức đảng trong diện củng cố", org=org,
+            columns=[t.Col("Tổ chức", width=34), t.Col("Năm", kind=t.TEXT, width=8), t.Col("Lý do", width=30),
+                     t.Col("Phụ trách", width=24), t.Col("Mốc", kind=t.INTEGER, unit="mốc"),
+                     t.Col("Trạng thái", width=16)],
+            rows=list_export.rows_of(counted, lambda c: (c.organization.name, str(c.year), c.get_reason_display(),
+                                                         c.responsible, c.milestone_count, c.get_status_display())))
     candidates = [(o, rules.WEAK_REASON_LABELS[r]) for o, r in services.weak_candidates(org, year)]
     listed = set(rows.filter(year=year).values_list("organization_id", flat=True))
     return _page(request, "consolidations.html", org, {
@@ -500,7 +565,7 @@ def stats_export(request, pk, year, fmt):
         raise Http404
     name = f"kiem-tra-ky-luat-{year}-{org.code}"
     if fmt == "xlsx":
-        return tabular.xlsx_download(statistics.xlsx_bytes(org, year), f"{name}.xlsx")
+        return tabular.xlsx_download(statistics.xlsx_bytes(org, year, timezone.localdate()), f"{name}.xlsx")
     if fmt == "docx":
         recs = v.recommendations(request.scope).filter(v.subtree_filter(org))
         _, summary, _ = statistics.follow_up(recs, timezone.localdate(), limit=0)

@@ -9,12 +9,14 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from dangbo.core import list_export, tabular
 from dangbo.access.scope import Scope
 from dangbo.meetings import followup, rules, services
 from dangbo.meetings.forms import (
@@ -60,6 +62,8 @@ def index(request):
     if request.GET.get("to_chuc"):
         org = scope.get_organization(request.GET["to_chuc"])
         visible = visible.filter(organization__ancestor_links__ancestor=org)
+    if list_export.wanted(request):
+        return _meetings_xlsx(request, org, visible)
     upcoming = visible.filter(date__gte=today).exclude(status=Status.CANCELLED).order_by("date", "id")[:LIST_LIMIT]
     recent = visible.filter(date__lt=today).order_by("-date", "-id")[:LIST_LIMIT]
     return render(request, "meetings/index.html", {
@@ -67,6 +71,21 @@ def index(request):
         "can_write": scope.can_write_anything,
         "plan_form": PlanYearForm(organizations=_cells(scope), initial={"year": today.year}) if scope.can_write_anything else None,
     })
+
+
+def _meetings_xlsx(request, org, visible):
+    t = tabular
+    rows = visible.select_related("organization").order_by("-date", "-id")
+    return list_export.respond(
+        request, title="Danh sách buổi sinh hoạt", org=org,
+        columns=[t.Col("Ngày", kind=t.DATE, width=12), t.Col("Giờ", width=7), t.Col("Đơn vị", width=32),
+                 t.Col("Cấp họp", width=14), t.Col("Loại sinh hoạt", width=16), t.Col("Chuyên đề", width=36),
+                 t.Col("Địa điểm", width=24), t.Col("Trạng thái", width=14),
+                 t.Col("Thời lượng", kind=t.INTEGER, unit="phút"), t.Col("Tự đánh giá", width=14)],
+        rows=list_export.rows_of(rows, lambda m: (
+            m.date, m.start_time.strftime("%H:%M") if m.start_time else "", m.organization.name, m.get_body_display(),
+            m.get_kind_display(), m.topic, m.place, m.get_status_display(), m.duration_minutes,
+            m.get_quality_display())))
 
 
 @login_required
@@ -277,6 +296,8 @@ def follow_up(request):
     today = timezone.localdate()
     until = min(today, date(year, 12, 31))
     lines = followup.subtree_follow_up(root, year, until)
+    if list_export.wanted(request):
+        return _follow_up_xlsx(request, root, year, until, lines)
     context = {"root": root, "year": year, "until": until, "lines": lines,
                "total": followup.totals(lines, root)}
     if root.is_cell:
@@ -287,6 +308,28 @@ def follow_up(request):
     return render(request, "meetings/follow_up.html", context)
 
 
+def _follow_up_xlsx(request, root, year, until, lines):
+    t = tabular
+
+    def values(line):
+        return (line.cells, line.months_held, line.months_due, line.months_share, line.cells_fully_on_time,
+                line.quarters_thematic, line.quarters_due, line.attendance_share)
+
+    total = followup.totals(lines, root)
+    return list_export.respond(
+        request, title="Theo dõi sinh hoạt chi bộ", org=root,
+        period=f"Năm {year}, tính đến ngày {until:%d/%m/%Y}",
+        columns=[t.Col("Đơn vị", width=34), t.Col("Chi bộ", kind=t.INTEGER, unit="chi bộ"),
+                 t.Col("Thường kỳ đã họp", kind=t.INTEGER, unit="tháng"),
+                 t.Col("Thường kỳ phải họp", kind=t.INTEGER, unit="tháng"), t.Col("Tỷ lệ họp", kind=t.PERCENT),
+                 t.Col("Chi bộ đủ tháng", kind=t.INTEGER, unit="chi bộ"),
+                 t.Col("Chuyên đề đã họp", kind=t.INTEGER, unit="quý"), t.Col("Chuyên đề phải họp", kind=t.INTEGER, unit="quý"),
+                 t.Col("Tỷ lệ dự", kind=t.PERCENT)],
+        rows=[*[(line.organization.name, *values(line)) for line in lines],
+              t.Total((f"Toàn {root.name}", *values(total)))],
+        filename=f"theo-doi-sinh-hoat-{year}-{root.code}.xlsx")
+
+
 # -- conferences -----------------------------------------------------------------------------
 
 @login_required
@@ -294,6 +337,14 @@ def conference_list(request):
     scope = request.scope
     if not (scope.is_admin or scope.read_roots):
         raise Http404
+    if list_export.wanted(request):
+        t = tabular
+        return list_export.respond(
+            request, title="Danh sách hội nghị trực tuyến",
+            columns=[t.Col("Ngày tổ chức", kind=t.DATE, width=12), t.Col("Tên hội nghị", width=50),
+                     t.Col("Cấp tổ chức", width=32), t.Col("Số điểm cầu", kind=t.INTEGER, unit="điểm")],
+            rows=list_export.rows_of(conferences(scope).select_related("organization").annotate(point_count=Count("points")),
+                                     lambda c: (c.date, c.title, c.organization.name, c.point_count)))
     return render(request, "meetings/conferences.html", {
         "conferences": conferences(scope).prefetch_related("points")[:LIST_LIMIT],
         "can_write": scope.can_write_anything,

@@ -249,5 +249,10 @@ def export_rows(queryset: QuerySet[Member], masker=None) -> Iterator[tuple]:
         yield row
 
 
-def export_headers() -> list[str]:
-    return [header for _, header in EXPORT_COLUMNS]
+_EXPORT_KINDS = {"birth_date": t.DATE, "admission_date": t.DATE, "official_date": t.DATE}
+_EXPORT_WIDTHS = {"full_name": 26, "home_town": 28, "organization__name": 34, "citizen_id": 15, "phone": 13}
+
+
+def export_headers() -> list[t.Col]:
+    return [t.Col(header, kind=_EXPORT_KINDS.get(name, t.TEXT), width=_EXPORT_WIDTHS.get(name))
+            for name, header in EXPORT_COLUMNS]

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 from dangbo.access.masking import Masker
 from dangbo.audit import access_log
 from dangbo.audit.models import AccessKind
-from dangbo.core import tabular
+from dangbo.core import list_export, tabular, vn
 from dangbo.jobs import services as jobs
 from dangbo.members import importer
 from dangbo.members.views import filtered_members
@@ -76,14 +76,14 @@ def export_members(request):
     """The list exactly as filtered on the page (same filters, same scope), as .xlsx. A list of
     more than DANGBO_EXPORT_INLINE_MAX_ROWS members is written by a background job instead: the
     user follows it on the job page and downloads the file there."""
-    _, queryset = filtered_members(request)
+    member_filter, queryset = filtered_members(request)
     limit = settings.DANGBO_EXPORT_INLINE_MAX_ROWS
     if queryset.order_by()[:limit + 1].count() > limit:
         job = jobs.start_member_export(request.user, request.GET.urlencode())
         return redirect(job)
-    stamp = timezone.localdate().strftime("%Y%m%d")
-    rows = access_log.Counted(importer.export_rows(queryset, Masker(request.scope, "members.Member")))
-    response = tabular.xlsx_response(importer.export_headers(), rows, "Đảng viên", f"dang-vien-{stamp}.xlsx")
-    access_log.bulk(request, AccessKind.EXPORT, "Danh sách đảng viên (Excel)",
-                    filters=access_log.request_filters(request), row_count=rows.count)
-    return response
+    org = request.scope.get_organization(member_filter.organization_id) if member_filter.organization_id else None
+    today = timezone.localdate()
+    return list_export.respond(
+        request, title="Danh sách đảng viên", columns=importer.export_headers(),
+        rows=importer.export_rows(queryset, Masker(request.scope, "members.Member")), org=org,
+        period=f"Đến ngày {vn.format_date(today)}", filename=f"dang-vien-{today:%Y%m%d}.xlsx")

@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from dangbo.core import navigation, versioning
+from dangbo.core import list_export, navigation, tabular, versioning
 from dangbo.members.filters import page_after
 from dangbo.members.models import ACTIVE_STATUSES
 from dangbo.orgs import ordering, services
@@ -46,10 +46,37 @@ def children(request, pk):
     return render(request, "orgs/_nodes.html", {"nodes": _with_counts(kids, request.scope)})
 
 
+def _subtree_xlsx(request, org):
+    """The organization and every visible organization under it, in tree order, with its
+    active members over its subtree (where the viewer may see member lists)."""
+    t = tabular
+    scope = request.scope
+    subtree = (scope.organizations().filter(ancestor_links__ancestor=org).select_related("parent")
+               .order_by("path", "pk"))
+
+    def rows():
+        for chunk in list_export.in_chunks(subtree):
+            ids = [o.pk for o in chunk]
+            counts = member_counts_for(sorted(scope.member_lists_visible(ids)))
+            for o in chunk:
+                count = counts.get(o.pk)
+                yield (o.name, o.get_kind_display(), o.parent.name if o.parent_id and o.pk != org.pk else "",
+                       o.code, count["active"] if count else None, o.dissolved)
+
+    return list_export.respond(
+        request, title="Danh sách tổ chức đảng", org=org,
+        columns=[t.Col("Tên tổ chức", width=44), t.Col("Loại", width=20), t.Col("Trực thuộc", width=36),
+                 t.Col("Mã", width=14), t.Col("Đảng viên", kind=t.INTEGER, unit="người"),
+                 t.Col("Ngày giải thể", kind=t.DATE, width=12)],
+        rows=rows(), filename=f"to-chuc-{org.code}.xlsx")
+
+
 @login_required
 def detail(request, pk):
     scope = request.scope
     org = scope.get_organization(pk)
+    if list_export.wanted(request):
+        return _subtree_xlsx(request, org)
     show_members = scope.can_see_member_list(org)
     members, cursor = page_after(org.members.filter(status__in=ACTIVE_STATUSES), None) if show_members else ([], None)
     kids = ordering.by_name(scope.organizations().filter(parent=org), dissolved_last=True)

@@ -80,8 +80,26 @@ def compact_rows(result: Rollup) -> tuple[list[str], list[list[str]]]:
     return head, rows
 
 
-def xlsx_bytes(result: Rollup) -> bytes:
-    return tabular.export_xlsx(headers(), raw_rows(result), f"Xếp loại {result.year}")
+def xlsx_columns() -> list[tabular.Col]:
+    """The columns of `headers()` after TT, with units: counts of people and organizations,
+    shares as percentages (stored as numbers with a % format)."""
+    out = [tabular.Col("Đơn vị", width=34)]
+    for title in headers()[2:]:
+        if title.endswith("(%)"):
+            out.append(tabular.Col(title, kind=tabular.PERCENT, width=11))
+        else:
+            unit = "người" if title.startswith("Đ") else "tổ chức"
+            out.append(tabular.Col(title, kind=tabular.INTEGER, unit=unit, width=12))
+    return out
+
+
+def xlsx_bytes(result: Rollup, on: date | None = None) -> bytes:
+    rows = [row[1:] for row in raw_rows(result)]
+    table = [*rows[:-1], tabular.Total(rows[-1])]
+    heading = letterhead.sheet_heading(
+        result.organization, "Kết quả đánh giá, xếp loại chất lượng tổ chức đảng và đảng viên",
+        period=f"Năm {result.year}", on=on)
+    return tabular.export_xlsx(xlsx_columns(), table, f"Xếp loại {result.year}", heading=heading)
 
 
 # -- party-layout documents ----------------------------------------------------------------

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from dangbo.audit import access_log
 from dangbo.audit.models import AccessKind
-from dangbo.core import charts, tabular, uploads, versioning, vn
+from dangbo.core import charts, list_export, tabular, uploads, versioning, vn
 from dangbo.core.routers import reads_reports
 from dangbo.core.party_docx import DOCX_CONTENT_TYPE
 from dangbo.core.party_pdf import PDF_CONTENT_TYPE
@@ -202,6 +202,8 @@ def member_list(request, pk, year):
     ratings = request.scope.restrict(MemberRating.objects.filter(year=year, organization_id__in=subtree,
                                                                  level__in=levels))
     # The whole subtree is visible (visible_org): the total is the maintained roll-up's number.
+    if list_export.wanted(request):
+        return _member_list_xlsx(request, org, year, label, ratings)
     counts = rollup.member_counts([org.pk], year).get(org.pk, {})
     total = sum(counts.get(level, 0) for level in levels)
     rows = ratings.select_related("member", "organization").order_by("organization__path", "member__sort_key")[:MEMBER_LIST_LIMIT]
@@ -218,11 +220,42 @@ def unit_list(request, pk, year):
     subtree = OrgClosure.objects.filter(ancestor=org).values("descendant_id")
     ratings = request.scope.restrict(OrgRating.objects.filter(year=year, organization_id__in=subtree, level__in=levels,
                                                               organization__kind__in=rollup.GRASSROOTS))
+    if list_export.wanted(request):
+        return _unit_list_xlsx(request, org, year, label, ratings)
     rows = ratings.select_related("organization", "rated_by").order_by("organization__path")[:MEMBER_LIST_LIMIT]
     counts = rollup.grassroots_counts([org.pk], year).get(org.pk, {})
     total = sum(counts.get(level, 0) for level in levels)
     return render(request, "ratings/unit_list.html", {"org": org, "year": year, "rows": rows, "total": total,
                                                       "label": label, "can_write": request.scope.can_write(org)})
+
+
+def _member_list_xlsx(request, org, year, label, ratings):
+    """Every member behind the number (no page limit), streamed."""
+    t = tabular
+    rows = (ratings.order_by("organization__path", "member__sort_key", "pk")
+            .values_list("member__full_name", "member__birth_date", "organization__name", "level", "disciplined",
+                         "rated_on", "notes"))
+    return list_export.respond(
+        request, title="Danh sách đảng viên được xếp loại", org=org, period=f"Năm {year} — {label}",
+        columns=[t.Col("Họ và tên", width=26), t.Col("Ngày sinh", kind=t.DATE, width=12), t.Col("Chi bộ", width=34),
+                 t.Col("Mức xếp loại", width=30), t.Col("Bị kỷ luật", width=10),
+                 t.Col("Ngày xếp loại", kind=t.DATE, width=12), t.Col("Ghi chú", width=30)],
+        rows=list_export.rows_of(rows, lambda r: (r[0], r[1], r[2], rules.LEVEL_LABELS.get(r[3], r[3]),
+                                                  "Có" if r[4] else "", r[5], r[6])),
+        filename=f"dang-vien-xep-loai-{year}-{org.code}.xlsx")
+
+
+def _unit_list_xlsx(request, org, year, label, ratings):
+    t = tabular
+    rows = (ratings.order_by("organization__path", "pk")
+            .values_list("organization__name", "level", "violations", "rated_by__name", "rated_on", "notes"))
+    return list_export.respond(
+        request, title="Danh sách tổ chức cơ sở đảng được xếp loại", org=org, period=f"Năm {year} — {label}",
+        columns=[t.Col("Tổ chức cơ sở đảng", width=36), t.Col("Mức xếp loại", width=30), t.Col("Có vi phạm", width=10),
+                 t.Col("Cấp quyết định", width=30), t.Col("Ngày", kind=t.DATE, width=12), t.Col("Ghi chú", width=30)],
+        rows=list_export.rows_of(rows, lambda r: (r[0], rules.LEVEL_LABELS.get(r[1], r[1]), "Có" if r[2] else "",
+                                                  r[3], r[4], r[5])),
+        filename=f"to-chuc-xep-loai-{year}-{org.code}.xlsx")
 
 
 # -- entry -----------------------------------------------------------------------------------
@@ -484,7 +517,7 @@ def export(request, pk, year, fmt):
     result = rollup.build(org, year)
     name = f"xep-loai-{year}-{org.code}"
     if fmt == "xlsx":
-        return tabular.xlsx_download(reports.xlsx_bytes(result), f"{name}.xlsx")
+        return tabular.xlsx_download(reports.xlsx_bytes(result, timezone.localdate()), f"{name}.xlsx")
     if fmt == "docx":
         return _download(reports.docx_bytes(result, _report_options(request)), DOCX_CONTENT_TYPE, f"{name}.docx")
     if fmt == "pdf":

@@ -5,7 +5,6 @@ from datetime import date
 import pytest
 from django.urls import reverse
 from docx import Document
-from openpyxl import load_workbook
 
 from dangbo.admission import deadlines, rules
 from dangbo.admission.models import AdmissionTarget, Candidate
@@ -53,8 +52,11 @@ def test_reports_carry_the_dashboard_figures(tree, login):
     AdmissionTarget.objects.create(organization=tree.commune_a, year=2024, target=4)
     client = login(tree.staff_a)
     url = reverse("admission:export", args=[tree.commune_a.pk, "xlsx"]) + "?nam=2024&ngay=31/12/2024"
-    rows = list(load_workbook(io.BytesIO(client.get(url).content)).active.iter_rows(values_only=True))
-    assert rows[1][:4] == (tree.commune_a.name, 4, 1, 25)
+    from dangbo.core.testing import ExportedSheet
+
+    sheet = ExportedSheet(client.get(url))
+    assert sheet.rows[-1][1:5] == (f"Toàn {tree.commune_a.name}", 4, 1, 0.25)
+    assert sheet.cell(len(sheet.rows) - 1, "Đạt chỉ tiêu (%)").number_format == "0.00%"
     url = reverse("admission:export", args=[tree.commune_a.pk, "docx"]) + "?nam=2024&ngay=31/12/2024"
     doc = Document(io.BytesIO(client.get(url).content))
     text = "\n".join(p.text for p in doc.paragraphs)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db.models import Case, Value, When
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
@@ -13,7 +14,7 @@ from dangbo.admission import visibility as v
 from dangbo.admission.forms import BulkStepForm
 from dangbo.admission.models import Source
 from dangbo.admission.views.common import child_units, messages_of, subtree
-from dangbo.core import vn
+from dangbo.core import list_export, tabular, vn
 from dangbo.orgs.models import CELL_KINDS, Organization
 
 
@@ -59,6 +60,8 @@ def board(request, pk):
     today = timezone.localdate()
     candidates, unit, show_closed = _board_filters(request, org)
     candidates = candidates.select_related("organization")
+    if list_export.wanted(request):
+        return _board_xlsx(request, org, candidates, today, request.GET.get("qua_han") == "1")
     stages = [s for s in rules.STAGES if show_closed or s not in (rules.DONE, rules.STOPPED)]
     overdue_only = request.GET.get("qua_han") == "1"
     columns = []
@@ -118,6 +121,34 @@ def bulk_move(request, pk):
 # -- due list ---------------------------------------------------------------------------------
 
 
+def _board_xlsx(request, org, candidates, today, overdue_only: bool):
+    """Every candidate the board's filters select (no column limit), step by step."""
+    t = tabular
+
+    def rows():
+        order = {stage: index for index, stage in enumerate(rules.STAGES)}
+        ordered = candidates.order_by(Case(*[When(stage=s, then=Value(i)) for s, i in order.items()]),
+                                      "organization__path", "sort_key", "pk")
+        for chunk in list_export.in_chunks(ordered):
+            due = deadlines.for_candidates(chunk, today)
+            for c in chunk:
+                row = due.get(c.pk)
+                if overdue_only and not (row and row.overdue):
+                    continue
+                yield (c.full_name, c.birth_date, c.get_gender_display(), c.organization.name, c.get_source_display(),
+                       rules.STAGE_LABELS.get(c.stage, c.stage), c.stage_since, row.what if row else "",
+                       row.due if row else None, row.days_left if row else None)
+
+    return list_export.respond(
+        request, title="Danh sách quần chúng ưu tú theo các bước kết nạp", org=org,
+        period=f"Đến ngày {vn.format_date(today)}" + (" — chỉ hồ sơ quá hạn" if overdue_only else ""),
+        columns=[t.Col("Họ và tên", width=26), t.Col("Ngày sinh", kind=t.DATE, width=12), t.Col("Giới tính", width=9),
+                 t.Col("Chi bộ", width=32), t.Col("Nguồn", width=18), t.Col("Bước hiện tại", width=26),
+                 t.Col("Từ ngày", kind=t.DATE, width=12), t.Col("Việc đến hạn", width=30),
+                 t.Col("Hạn", kind=t.DATE, width=12), t.Col("Còn lại", kind=t.INTEGER, unit="ngày làm việc")],
+        rows=rows(), filename=f"ket-nap-ho-so-{org.code}-{today:%Y%m%d}.xlsx")
+
+
 @login_required
 def due(request, pk):
     org = v.visible_org(request.scope, pk)
@@ -125,5 +156,15 @@ def due(request, pk):
     candidates = v.candidates(request.scope).filter(organization_id__in=subtree(org))
     members = request.scope.members().filter(organization_id__in=subtree(org))
     rows = deadlines.due_list(candidates, members, today)
+    if list_export.wanted(request):
+        t = tabular
+        return list_export.respond(
+            request, title="Việc đến hạn và quá hạn trong công tác kết nạp đảng viên", org=org,
+            period=f"Đến ngày {vn.format_date(today)}",
+            columns=[t.Col("Họ và tên", width=26), t.Col("Chi bộ", width=32), t.Col("Việc", width=36),
+                     t.Col("Hạn", kind=t.DATE, width=12), t.Col("Còn lại", kind=t.INTEGER, unit="ngày làm việc"),
+                     t.Col("Quá hạn", width=9)],
+            rows=((r.name, r.organization_name, r.what, r.due, r.days_left, "Có" if r.overdue else "") for r in rows),
+            filename=f"ket-nap-den-han-{org.code}-{today:%Y%m%d}.xlsx")
     return render(request, "admission/due.html", {
         "org": org, "rows": rows, "overdue": sum(1 for r in rows if r.overdue), "today": today})

@@ -10,7 +10,7 @@ from dangbo.admission import importing, progress, services
 from dangbo.admission import visibility as v
 from dangbo.admission.forms import HamletForm, ImportForm, SplitForm, TargetForm
 from dangbo.admission.views.common import attach, child_units, messages_of, period, subtree
-from dangbo.core import tabular
+from dangbo.core import list_export, tabular
 
 
 # -- targets and hamlets ----------------------------------------------------------------------
@@ -94,6 +94,16 @@ def hamlets(request, pk):
         rows = rows.filter(member_count=0)
     elif filter_value == "chua_co_chi_bo":
         rows = rows.filter(has_cell=False)
+    if list_export.wanted(request):
+        t = tabular
+        return list_export.respond(
+            request, title="Thôn, tổ dân phố và đảng viên, chi bộ", org=org,
+            columns=[t.Col("Tên", width=30), t.Col("Loại", width=14), t.Col("Đơn vị quản lý", width=32),
+                     t.Col("Số đảng viên", kind=t.INTEGER, unit="người"), t.Col("Đã có chi bộ", width=10),
+                     t.Col("Cập nhật ngày", kind=t.DATE, width=12)],
+            rows=list_export.rows_of(rows.order_by("organization__path", "name"), lambda h: (
+                h.name, h.get_kind_display(), h.organization.name, h.member_count, "Có" if h.has_cell else "Chưa",
+                h.updated_on)))
     return render(request, "admission/hamlets.html", {
         "org": org, "rows": rows.order_by("organization__path", "name")[:2000], "form": form,
         "summary": progress.hamlets(org), "can_write": request.scope.can_write(org), "loc": filter_value})

@@ -7,6 +7,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from dangbo.core import tabular as t
+from dangbo.core.testing import ExportedSheet
 
 SPEC = t.TableSpec("Thử", [
     t.Column("name", "Họ và tên", required=True, parse=t.text(20), example="Nguyễn Văn An"),
@@ -134,6 +135,7 @@ def test_export_and_error_files_read_back():
     content = t.export_xlsx(["Họ và tên", "Ngày sinh"], iter([("Nguyễn Văn An", date(1985, 5, 17))]), "Đảng viên")
     sheet = load_workbook(io.BytesIO(content)).active
     assert sheet.title == "Đảng viên"
-    assert sheet["A2"].value == "Nguyễn Văn An" and sheet["B2"].number_format == "DD/MM/YYYY"
-    errors = load_workbook(io.BytesIO(t.errors_xlsx([t.RowError(3, "Số CCCD", "Sai.")]))).active
-    assert [c.value for c in errors[2]] == [3, "Số CCCD", "Sai."]
+    assert [c.value for c in sheet[1]] == ["STT", "Họ và tên", "Ngày sinh"]
+    assert sheet["B2"].value == "Nguyễn Văn An" and sheet["C2"].number_format == "DD/MM/YYYY"
+    errors = ExportedSheet(t.errors_xlsx([t.RowError(3, "Số CCCD", "Sai.")]))
+    assert errors.rows == [(3, "Số CCCD", "Sai.")]

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 from docx import Document
-from openpyxl import load_workbook
+from dangbo.core.testing import ExportedSheet
 
 from dangbo.inspection import rules, services, statistics
 from dangbo.inspection.models import Recommendation
@@ -75,10 +75,12 @@ def test_page_api_and_exports_show_the_same_numbers(disciplined, login):
     assert data["sentence"] == SENTENCE and data["members"] == {"khien_trach": 3, "canh_cao": 1, "cach_chuc": 1,
                                                                 "khai_tru": 1}
     workbook = client.get(reverse("inspection:stats_export", args=[t.province.pk, 2025, "xlsx"]))
-    rows = list(load_workbook(io.BytesIO(workbook.content)).active.iter_rows(values_only=True))
-    assert rows[0][:7] == ("TT", "Đơn vị", "Đảng viên bị kỷ luật", "Khiển trách", "Cảnh cáo", "Cách chức", "Khai trừ")
-    assert rows[1][1:7] == ("Đảng bộ xã Bình Lư", 5, 2, 1, 1, 1)
-    assert rows[-1][1:9] == ("Toàn Đảng bộ tỉnh Lai Châu", 6, 3, 1, 1, 1, 1, 0)
+    sheet = ExportedSheet(workbook)
+    assert sheet.headers[:7] == ["STT", "Đơn vị", "Đảng viên bị kỷ luật (người)", "Khiển trách (người)",
+                                 "Cảnh cáo (người)", "Cách chức (người)", "Khai trừ (người)"]
+    assert "ỦY BAN KIỂM TRA" in sheet.title_text and "TỈNH ỦY LAI CHÂU" in sheet.title_text
+    assert sheet.rows[0][:7] == (1, "Đảng bộ xã Bình Lư", 5, 2, 1, 1, 1)
+    assert sheet.rows[-1][:9] == (None, "Toàn Đảng bộ tỉnh Lai Châu", 6, 3, 1, 1, 1, 1, 0)
     report = Document(io.BytesIO(client.get(reverse("inspection:stats_export", args=[t.province.pk, 2025, "docx"])).content))
     text = "\n".join(p.text for p in report.paragraphs)
     assert SENTENCE in text and "ĐẢNG CỘNG SẢN VIỆT NAM" in "\n".join(c.text for c in report.tables[0]._cells)

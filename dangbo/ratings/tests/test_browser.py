@@ -3,7 +3,7 @@ import io
 
 import pytest
 from docx import Document
-from openpyxl import load_workbook
+from dangbo.core.testing import ExportedSheet
 
 from dangbo.ratings.tests.factories import known_ratings, open_period, province_targets
 
@@ -32,7 +32,7 @@ def test_leader_drills_down_and_downloads_the_rollup(live_tree, page_as, live_se
         page.click("#export-xlsx")
     assert download_info.value.suggested_filename.endswith(".xlsx")
     with open(download_info.value.path(), "rb") as handle:
-        rows = list(load_workbook(io.BytesIO(handle.read())).active.iter_rows(values_only=True))
+        rows = ExportedSheet(handle.read()).rows
     assert rows[-1][1] == "Toàn Đảng bộ xã Bình Lư" and rows[-1][2] == 7
 
     with page.expect_download() as download_info:

@@ -128,10 +128,15 @@ def test_import_template_downloads(rated, login):
 
 def test_xlsx_export_has_every_unit_and_the_total(rated, login):
     response = login(rated.leader_province).get(reverse("ratings:export", args=[rated.province.pk, YEAR, "xlsx"]))
-    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
-    assert rows[0][:4] == ("TT", "Đơn vị", "Đảng viên được xếp loại", "ĐV HTXSNV")
-    assert rows[1][1] == "Đảng bộ xã Bình Lư" and rows[1][2] == 7
-    assert rows[3][1] == "Toàn Đảng bộ tỉnh Lai Châu" and rows[3][2:5] == (9, 2, 22.22)
+    from dangbo.core.testing import ExportedSheet
+
+    sheet = ExportedSheet(response)
+    assert sheet.headers[:5] == ["STT", "Đơn vị", "Đảng viên được xếp loại (người)", "ĐV HTXSNV (người)", "ĐV HTXSNV (%)"]
+    assert sheet.rows[0][:3] == (1, "Đảng bộ xã Bình Lư", 7)
+    # Shares are numbers with a percent format (22,22% is 0,2222), never text.
+    assert sheet.rows[-1][1] == "Toàn Đảng bộ tỉnh Lai Châu" and sheet.rows[-1][2:4] == (9, 2)
+    assert abs(sheet.rows[-1][4] - 0.2222) < 1e-9 and sheet.cell(len(sheet.rows) - 1, "ĐV HTXSNV (%)").number_format == "0.00%"
+    assert any("NĂM" in t.upper() and str(YEAR) in t for t in sheet.title_text)
 
 
 def test_docx_report_in_party_layout_contains_the_table(rated, login):
