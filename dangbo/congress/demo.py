@@ -10,11 +10,15 @@ khóa of the outgoing committee), and the report's figures are the demo province
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
+
+from django.utils import timezone
 
 from dangbo.access.models import RoleAssignment
 from dangbo.congress import services
-from dangbo.congress.models import CommentKind, Congress, CongressKind, CongressStatus, DocumentKind, ElectionKind
+from dangbo.congress.models import (
+    CommentKind, Congress, CongressKind, CongressStatus, DocumentKind, ElectionKind, RoundRecipient,
+)
 from dangbo.congress.synthesis import Decision
 from dangbo.core import vn
 from dangbo.core.demo.timeline import term_in_force
@@ -182,6 +186,10 @@ def populate(ctx) -> None:
             comment_count += 1
         if index < len(recipients) - 1:  # the last unit has not answered: staff see it in the list
             services.submit_response(drafting, recipient)
+            # It answered in the days before the deadline (not on the day the demo was built).
+            answered = datetime.combine(deadline - timedelta(days=rng.randint(0, 6)), time(16, index))
+            RoundRecipient.objects.filter(pk=recipient.pk).update(
+                submitted_at=timezone.make_aware(answered))
 
     services.group_comments(drafting, round_)
     for item in round_.items.all():

@@ -1,4 +1,5 @@
-"""Demo meetings: twelve months of chi bộ meetings in every cell of the demo province, with
+"""Demo meetings: chi bộ meetings in every cell of the demo province from January of last year
+(the year the open rating period rates, whose screens count the meetings held) to next month, with
 attendance and signed minutes, this month's meeting notified, and one online conference with
 12 bridge points. Set-based (bulk_create), deterministic for a seed."""
 from __future__ import annotations
@@ -32,12 +33,13 @@ def populate(ctx) -> None:
         return
     rng = ctx.random
     today = ctx.today
-    # Twelve months up to next month: next month's meeting is the one members see coming.
-    first_month = add_months(date(today.year, today.month, 1), -10)
+    # From January of last year up to next month: next month's meeting is the one members see coming.
+    first_month = date(today.year - 1, 1, 1)
+    months = 12 + today.month + 1
     meetings = []
     for cell in cells:
         day = rng.randint(3, 10)
-        for offset in range(12):
+        for offset in range(months):
             month = add_months(first_month, offset)
             kind = Kind.COMBINED if month.month % 3 == 2 else Kind.REGULAR
             on = month.replace(day=day)

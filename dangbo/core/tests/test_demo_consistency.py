@@ -15,9 +15,10 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 from django.db.models import F, Q
+from django.utils.timezone import localdate
 
 from dangbo.admission.models import AdmissionTarget, Candidate
-from dangbo.congress.models import Congress
+from dangbo.congress.models import CommentRound, Congress, RoundRecipient
 from dangbo.core import vn
 from dangbo.core.demo import builder
 from dangbo.documents.models import Document
@@ -25,10 +26,10 @@ from dangbo.ingest.demo import OUTSIDE
 from dangbo.ingest.models import Source
 from dangbo.ingest.tests.fakes import SEEDS
 from dangbo.inspection.models import DisciplineDecision
-from dangbo.meetings.models import Conference, Meeting
+from dangbo.meetings.models import Conference, Meeting, Status
 from dangbo.members.models import MemberEvent
 from dangbo.orgs.models import Organization, OrgClosure, OrgKind, Position, Term
-from dangbo.ratings.models import MemberRating, OrgRating
+from dangbo.ratings.models import MemberRating, OrgRating, PeriodStatus, RatingPeriod
 
 # Articles for the ingest hook when the shared seed articles are not in this checkout: one about
 # the demo province, one about a province the demo does not hold.
@@ -125,6 +126,12 @@ def test_the_demo_congress_is_the_one_that_opened_the_term_in_force(province):
     assert f"khóa {incoming}," in congress.elections.get().title
     for title in titles:  # no other khóa is named
         assert "khóa" not in title or title.endswith(f"khóa {outgoing}")
+    # The draft went out before the congress, and the units answered by the deadline.
+    round_ = CommentRound.objects.get(version__document__congress=congress)
+    assert round_.deadline < congress.start_date
+    answered = RoundRecipient.objects.filter(round=round_, submitted_at__isnull=False)
+    assert answered.exists()
+    assert all(localdate(r.submitted_at) <= round_.deadline for r in answered)
 
 
 def test_committee_positions_start_within_their_term_and_after_founding(province):
@@ -151,6 +158,14 @@ def test_ratings_are_made_by_organizations_that_existed_that_day(province):
     assert not MemberRating.objects.filter(Q(rated_by__established__gt=F("rated_on"))
                                            | Q(organization__established__gt=F("rated_on"))
                                            | Q(member__admission_date__gt=F("rated_on"))).exists()
+
+
+def test_every_cell_met_in_the_year_its_members_are_being_rated(province):
+    year = RatingPeriod.objects.get(organization=province, status=PeriodStatus.OPEN).year
+    cells = set(Meeting.objects.values_list("organization_id", flat=True))
+    met = Meeting.objects.filter(date__year=year, status=Status.HELD)
+    assert set(met.values_list("organization_id", flat=True)) == cells
+    assert met.count() >= 10 * len(cells)
 
 
 def test_meetings_admissions_and_decisions_fall_after_founding(province):
