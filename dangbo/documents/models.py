@@ -115,6 +115,8 @@ class Document(Versioned):
             models.Index(fields=["issuer", "type_code", "sequence"], name="document_series"),
             models.Index(fields=["issued_on"], name="document_date"),
             models.Index(fields=["number"], name="document_number"),
+            # Search ranks the documents numbered as the query first, newest first (documents.search).
+            models.Index(fields=["sequence", "issued_on"], name="document_sequence_date"),
         ]
 
     def __str__(self) -> str:

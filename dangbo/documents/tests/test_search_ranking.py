@@ -70,3 +70,15 @@ def test_so_before_a_number_is_not_a_required_word():
 
     assert required_words(query_words("Nghị quyết số 02")) == ["nghi", "quyet", "02"]
     assert required_words(query_words("so lieu")) == ["so", "lieu"]
+
+
+def test_pages_cut_across_the_ranks_without_losing_or_repeating_a_document(numbered, tree):
+    from dangbo.documents.models import Document
+    from dangbo.documents.search import search_documents
+
+    results = search_documents(Document.objects.all(), "nghi quyet 02")
+    whole = [d.number for d in results[0:10]]
+    assert whole == ["02-NQ/ĐUK", "02-KL/TU", "15-NQ/TU"]
+    assert [d.number for d in results[0:1]] + [d.number for d in results[1:2]] + \
+        [d.number for d in results[2:3]] == whole
+    assert [d.number for d in results[1:3]] == whole[1:] and results[3:5] == []
