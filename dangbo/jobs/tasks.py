@@ -120,18 +120,18 @@ def member_export(job_id: int) -> dict:
         total = queryset.order_by().count()
         _update(job_id, status=JobStatus.RUNNING, total=total, phase="Đang ghi danh sách ra tệp")
 
-        def counted(rows):
-            done = 0
-            for done, row in enumerate(rows, start=1):
-                if done % EXPORT_PROGRESS_EVERY == 0:
-                    _update(job_id, done=done)
-                yield row
-            counted.done = done
+        exported = 0
 
-        rows = counted(importer.export_rows(queryset, Masker(scope, "members.Member")))
-        path.write_bytes(tabular.export_xlsx(importer.export_headers(), rows, "Đảng viên"))
-        outcome = {"exported": counted.done}
-        _update(job_id, status=JobStatus.DONE, done=counted.done, result=outcome, output_file=str(path),
+        def rows():
+            nonlocal exported
+            for exported, row in enumerate(importer.export_rows(queryset, Masker(scope, "members.Member")), start=1):
+                if exported % EXPORT_PROGRESS_EVERY == 0:
+                    _update(job_id, done=exported)
+                yield row
+
+        path.write_bytes(tabular.export_xlsx(importer.export_headers(), rows(), "Đảng viên"))
+        outcome = {"exported": exported}
+        _update(job_id, status=JobStatus.DONE, done=exported, result=outcome, output_file=str(path),
                 output_name=job.filename, expires_at=timezone.now() + services.retention(),
                 phase="Đã xuất xong", finished_at=timezone.now())
         return outcome
