@@ -259,7 +259,8 @@ def populate(ctx) -> None:
         issuer = services.get_or_create_issuer(name=f"Ban Thường vụ {child.name.replace('Đảng bộ ', 'Đảng ủy ')}",
                                                code="ĐU", organization=child)
         child_plan = services.create_document(admin, issuer=issuer, doc_type="ke_hoach", auto_number=True,
-                                              issued_on=child_date, khoa=khoa_on(child.pk, child_date), title="Thực hiện Chỉ thị số 50-CT/TW và Kế hoạch "
+                                              issued_on=child_date, khoa=khoa_on(child.pk, child_date),
+                                              title="Thực hiện Chỉ thị số 50-CT/TW và Kế hoạch "
                                               f"số {plan.number} của Ban Thường vụ {committee_name}")
         services.add_link(admin, source=child_plan, target=plan, kind=LinkKind.IMPLEMENTS)
         issued_count += 1

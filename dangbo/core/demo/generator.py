@@ -623,7 +623,8 @@ class MemberGenerator:
             batch.events.append((member_id, "chuyen_sinh_hoat", date.fromordinal(cell_founded).isoformat(), None,
                                  cell.id, "", "", "Chuyển sinh hoạt đảng về chi bộ khi thành lập", None, created))
         if status in ("tu_tran", "chuyen_di"):
-            start = max((official or admitted).toordinal(), cell_founded)
+            start = max((official or admitted).toordinal(), cell_founded,
+                        transfer_on.toordinal() if transfer_on else 0)
             on = date.fromordinal(start + int(rng.random() * (max(self._today_ord - start, 1))))
             note = "Từ trần" if status == "tu_tran" else "Chuyển sinh hoạt đảng ra ngoài tỉnh"
             batch.events.append((member_id, status, on.isoformat(), cell.id, None, "", "", note, None, created))

@@ -145,6 +145,12 @@ def test_nobody_is_admitted_into_or_moved_into_an_organization_before_it_was_fou
     assert MemberEvent.objects.filter(kind="ket_nap", to_organization__isnull=False).exists()
     assert not MemberEvent.objects.filter(to_organization__established__gt=F("date")).exists()
     assert not MemberEvent.objects.filter(from_organization__established__gt=F("date")).exists()
+    # Nobody leaves an organization before arriving in it.
+    for member_id, org_id, left in MemberEvent.objects.filter(from_organization__isnull=False).values_list(
+            "member_id", "from_organization_id", "date"):
+        arrived_on = (MemberEvent.objects.filter(member_id=member_id, to_organization_id=org_id)
+                      .order_by("date").values_list("date", flat=True).first())
+        assert arrived_on is not None and arrived_on <= left, (member_id, org_id, left)
     # Members admitted before their cell existed came in when it was founded.
     arrived = MemberEvent.objects.filter(kind="chuyen_sinh_hoat", from_organization__isnull=True)
     assert arrived.exists()
