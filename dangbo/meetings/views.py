@@ -26,6 +26,7 @@ from dangbo.meetings.visibility import (
 )
 from dangbo.members.models import Member
 from dangbo.orgs.models import CELL_KINDS
+from dangbo.orgs.filters import org_filter
 
 LIST_LIMIT = 200
 
@@ -56,14 +57,13 @@ def index(request):
         return redirect("meetings:mine")
     today = timezone.localdate()
     visible = meetings(scope)
-    org = None
-    if request.GET.get("to_chuc"):
-        org = scope.get_organization(request.GET["to_chuc"])
-        visible = visible.filter(organization__ancestor_links__ancestor=org)
+    by_org = org_filter(request, param="to_chuc")
+    org = by_org.organization
+    visible = by_org.apply(visible)
     upcoming = visible.filter(date__gte=today).exclude(status=Status.CANCELLED).order_by("date", "id")[:LIST_LIMIT]
     recent = visible.filter(date__lt=today).order_by("-date", "-id")[:LIST_LIMIT]
     return render(request, "meetings/index.html", {
-        "org": org, "upcoming": upcoming, "recent": recent, "today": today,
+        "org": org, "org_filter": by_org, "upcoming": upcoming, "recent": recent, "today": today,
         "can_write": scope.can_write_anything,
         "plan_form": PlanYearForm(organizations=_cells(scope), initial={"year": today.year}) if scope.can_write_anything else None,
     })
@@ -267,9 +267,9 @@ def follow_up(request):
     scope = request.scope
     if not (scope.is_admin or scope.read_roots):
         raise Http404
-    if request.GET.get("to_chuc"):
-        root = scope.get_organization(request.GET["to_chuc"])
-    else:
+    by_org = org_filter(request, param="to_chuc")
+    root = by_org.organization
+    if root is None:
         root = scope.root_organizations().order_by("path").first()
         if root is None:
             raise Http404
@@ -277,7 +277,7 @@ def follow_up(request):
     today = timezone.localdate()
     until = min(today, date(year, 12, 31))
     lines = followup.subtree_follow_up(root, year, until)
-    context = {"root": root, "year": year, "until": until, "lines": lines,
+    context = {"root": root, "year": year, "until": until, "lines": lines, "org_filter": by_org,
                "total": followup.totals(lines, root), "ancestors": root.ancestors()}
     if root.is_cell:
         context["cell"] = followup.cell_follow_up(root, year, until)
@@ -294,8 +294,10 @@ def conference_list(request):
     scope = request.scope
     if not (scope.is_admin or scope.read_roots):
         raise Http404
+    by_org = org_filter(request, param="to_chuc")
     return render(request, "meetings/conferences.html", {
-        "conferences": conferences(scope).prefetch_related("points")[:LIST_LIMIT],
+        "org_filter": by_org,
+        "conferences": by_org.apply(conferences(scope)).prefetch_related("points")[:LIST_LIMIT],
         "can_write": scope.can_write_anything,
     })
 
