@@ -27,6 +27,7 @@ from dangbo.congress.visibility import (
     can_comment_for, commenting_member, congresses, speaks_for_unit, get_congress, get_election, recipients_of_user, round_access,
 )
 from dangbo.orgs.models import Organization, OrgClosure
+from dangbo.orgs.filters import org_filter
 
 
 def _errors(request, error: ValidationError) -> None:
@@ -37,8 +38,10 @@ def _errors(request, error: ValidationError) -> None:
 @login_required
 def index(request):
     scope = request.scope
+    by_org = org_filter(request, param="to_chuc")
     return render(request, "congress/index.html", {
-        "congresses": congresses(scope),
+        "org_filter": by_org,
+        "congresses": by_org.apply(congresses(scope)),
         "my_rounds": recipients_of_user(scope).select_related("round__version__document").order_by("-round__deadline"),
         "can_create": scope.can_write_anything,
         "today": timezone.localdate(),

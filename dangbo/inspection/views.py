@@ -67,8 +67,7 @@ def _query(org: Organization, year: int | None = None) -> str:
 
 def _page(request, template: str, org: Organization, context: dict):
     scope = request.scope
-    context.update(org_filter=getattr(request, "org_filter", None),
-                   keep={"year": context["year"]} if "year" in context else {})
+    context.update(org_filter=getattr(request, "org_filter", None))
     context.update(org=org, can_inspect=scope.can_inspect(org), is_inspector=bool(scope.is_admin or scope.inspection_roots),
                    today=timezone.localdate())
     return render(request, f"inspection/{template}", context)
