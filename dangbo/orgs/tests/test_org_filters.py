@@ -101,3 +101,16 @@ def test_ingest_and_congress_lists_have_the_filter(tree, login):
 def test_an_organization_id_outside_the_scope_answers_404(tree, login, url_name):
     param = "org" if url_name == "members:list" else "to_chuc"
     assert login(tree.staff_a).get(reverse(url_name), {param: tree.cell_b1.pk}).status_code == 404
+
+
+def test_admission_board_filters_a_unit_of_its_subtree(tree, login):
+    from dangbo.admission.tests.factories import new_candidate
+
+    new_candidate(tree, org=tree.cell_a1, full_name="Lường Văn Một", citizen_id="")
+    new_candidate(tree, org=tree.village_cell, full_name="Lò Thị Hai", citizen_id="")
+    client = login(tree.staff_a)
+    board = reverse("admission:board", args=[tree.commune_a.pk])
+    shown = page(client, board, don_vi_q="thon na tam")
+    assert "Lò Thị Hai" in shown and "Lường Văn Một" not in shown
+    assert client.get(board, {"don_vi": tree.cell_b1.pk}).status_code == 404
+    assert "Chi bộ khu phố 3" not in page(login(tree.admin), board, don_vi_q="khu pho")  # outside the board's subtree
