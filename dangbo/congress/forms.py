@@ -4,12 +4,14 @@ from dangbo.core.forms import CheckedForm, CheckedModelForm
 from dangbo.congress.models import CommentKind, Congress, DocumentKind, ElectionKind, EntryMode
 from dangbo.congress.synthesis import DECISION_LABELS
 from dangbo.orgs.models import Organization
+from dangbo.orgs.widgets import OrganizationField
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
 DATE_INPUTS = ["%d/%m/%Y", "%Y-%m-%d"]
 
 
 class CongressForm(CheckedModelForm):
+    organization = OrganizationField(label="Đảng bộ, chi bộ", writable=True)
     start_date = forms.DateField(label="Ngày khai mạc", required=False, widget=DATE_WIDGET, input_formats=DATE_INPUTS)
     end_date = forms.DateField(label="Ngày bế mạc", required=False, widget=DATE_WIDGET, input_formats=DATE_INPUTS)
 

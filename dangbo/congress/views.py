@@ -28,6 +28,7 @@ from dangbo.congress.visibility import (
     can_comment_for, commenting_member, congresses, speaks_for_unit, get_congress, get_election, recipients_of_user, round_access,
 )
 from dangbo.orgs.models import Organization, OrgClosure
+from dangbo.orgs.filters import org_filter
 
 
 def _errors(request, error: ValidationError) -> None:
@@ -38,19 +39,21 @@ def _errors(request, error: ValidationError) -> None:
 @login_required
 def index(request):
     scope = request.scope
+    by_org = org_filter(request, param="to_chuc")
     if list_export.wanted(request):
         t = tabular
         return list_export.respond(
-            request, title="Danh sách đại hội đảng bộ, chi bộ",
+            request, title="Danh sách đại hội đảng bộ, chi bộ", org=by_org.organization,
             columns=[t.Col("Đại hội", width=50), t.Col("Đơn vị", width=32), t.Col("Nhiệm kỳ", width=11),
                      t.Col("Ngày khai mạc", kind=t.DATE, width=12), t.Col("Ngày bế mạc", kind=t.DATE, width=12),
                      t.Col("Địa điểm", width=28), t.Col("Đại biểu triệu tập", kind=t.INTEGER, unit="người"),
                      t.Col("Trạng thái", width=16)],
-            rows=list_export.rows_of(congresses(scope).select_related("organization"), lambda c: (
+            rows=list_export.rows_of(by_org.apply(congresses(scope)).select_related("organization"), lambda c: (
                 c.title, c.organization.name, c.term, c.start_date, c.end_date, c.venue, c.delegates_summoned,
                 c.get_status_display())))
     return render(request, "congress/index.html", {
-        "congresses": congresses(scope),
+        "org_filter": by_org,
+        "congresses": by_org.apply(congresses(scope)),
         "my_rounds": recipients_of_user(scope).select_related("round__version__document").order_by("-round__deadline"),
         "can_create": scope.can_write_anything,
         "today": timezone.localdate(),

@@ -26,6 +26,7 @@ from dangbo.documents.search import DocumentFilter
 from dangbo.documents.visibility import (
     can_edit, check_edit, get_document, get_target, visible_documents, writable_issuers,
 )
+from dangbo.orgs.filters import org_filter
 
 PAGE_SIZE = 50
 
@@ -48,7 +49,8 @@ def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
 def index(request):
     scope = request.scope
     filters = DocumentFilter.from_params(request.GET)
-    documents = filters.apply(visible_documents(scope).select_related("issuer"))
+    by_org = org_filter(request, param="to_chuc", label="Cơ quan ban hành thuộc tổ chức")
+    documents = by_org.apply(filters.apply(visible_documents(scope).select_related("issuer")), "issuer__organization")
     if not filters.q:
         documents = documents.order_by("-issued_on", "-id")
     if list_export.wanted(request):
@@ -61,7 +63,7 @@ def index(request):
         "documents": rows[:PAGE_SIZE], "has_next": len(rows) > PAGE_SIZE, "page": page, "filters": filters,
         "type_choices": DOCUMENT_TYPE_CHOICES, "status_choices": DocumentStatus.choices,
         "issuers": visible_issuers, "can_create": writable_issuers(scope).exists(),
-        "query_string": request.GET.urlencode(),
+        "query_string": request.GET.urlencode(), "org_filter": by_org,
     })
 
 

@@ -11,13 +11,14 @@ from dangbo.core.forms import CheckedForm
 from dangbo.documents import numbering
 from dangbo.ingest import matching
 from dangbo.ingest.models import Fact, FactKind, vn_value
+from dangbo.orgs.widgets import OrganizationField
 
 UPLOAD_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 
 class UploadForm(CheckedForm):
-    organization = forms.ModelChoiceField(label="Thuộc tổ chức đảng", queryset=None)
+    organization = OrganizationField(label="Thuộc tổ chức đảng", writable=True)
     file = forms.FileField(label="Tệp (TXT, DOCX, PDF, HTML)", required=False)
     text = forms.CharField(label="Hoặc dán nội dung", required=False, widget=forms.Textarea(attrs={"rows": 8}))
     title = forms.CharField(label="Tiêu đề (để trống: lấy dòng đầu)", required=False, max_length=500)

@@ -22,6 +22,7 @@ from dangbo.documents.visibility import visible_documents, visible_targets
 from dangbo.ingest import matching, services
 from dangbo.ingest.forms import CORRECTION_FORMS, UploadForm
 from dangbo.ingest.models import Fact, FactKind, FactStatus, Source
+from dangbo.orgs.filters import org_filter
 
 
 def visible_sources(request):
@@ -47,13 +48,14 @@ def _with_counts(queryset):
 
 @login_required
 def index(request):
-    sources = _with_counts(visible_sources(request).select_related("organization", "uploaded_by"))
+    by_org = org_filter(request, param="to_chuc")
+    sources = _with_counts(by_org.apply(visible_sources(request)).select_related("organization", "uploaded_by"))
     only_pending = request.GET.get("cho_duyet") == "1"
     if only_pending:
         sources = sources.filter(pending__gt=0)
     return render(request, "ingest/index.html", {
         "sources": sources[:200],
-        "only_pending": only_pending,
+        "only_pending": only_pending, "org_filter": by_org,
         "can_upload": request.scope.can_write_anything,
     })
 

@@ -10,6 +10,7 @@ from dangbo.core import vn
 from dangbo.inspection import rules
 from dangbo.inspection.models import CaseOrigin, PlanIssuer, Progress
 from dangbo.members.models import Member
+from dangbo.orgs.widgets import OrganizationField
 from dangbo.orgs.models import Organization, OrgClosure
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
@@ -19,10 +20,14 @@ def _date(label: str, required: bool = True) -> forms.DateField:
     return forms.DateField(label=label, widget=DATE_WIDGET, required=required)
 
 
-def org_choices(scope, root: Organization) -> forms.ModelChoiceField:
+def org_choices(scope, root: Organization) -> OrganizationField:
+    """The organization picker over the user's scope inside `root`'s subtree (dissolved ones too:
+    a file may concern an organization since merged)."""
     queryset = scope.organizations().filter(
-        pk__in=OrgClosure.objects.filter(ancestor=root).values("descendant_id")).only("pk", "name", "path")
-    return forms.ModelChoiceField(label="Tổ chức đảng", queryset=queryset, required=False)
+        pk__in=OrgClosure.objects.filter(ancestor=root).values("descendant_id"))
+    field = OrganizationField(label="Tổ chức đảng", queryset=queryset, required=False, include_dissolved=True)
+    field.set_within(root)
+    return field
 
 
 class MemberLookupMixin:
@@ -62,7 +67,6 @@ class ScopedForm(MemberLookupMixin, CheckedForm):
         return data
 
 
-ORG_FIELD = dict(queryset=Organization.objects.none())
 
 
 class PlanForm(CheckedForm):
@@ -74,7 +78,7 @@ class PlanForm(CheckedForm):
 
 class PlanItemForm(ScopedForm):
     kind = forms.ChoiceField(label="Loại", choices=list(rules.KIND_LABELS.items()))
-    subject_organization = forms.ModelChoiceField(label="Tổ chức được kiểm tra, giám sát", required=False, **ORG_FIELD)
+    subject_organization = OrganizationField(label="Tổ chức được kiểm tra, giám sát", required=False, include_dissolved=True)
     member_code = _member_code("Hoặc đảng viên được kiểm tra, giám sát (số CCCD hoặc số thẻ)")
     content = forms.CharField(label="Nội dung", widget=forms.Textarea(attrs={"rows": 3}))
     period_start = _date("Từ ngày", False)
@@ -86,7 +90,7 @@ class DenunciationForm(ScopedForm):
     received_on = _date("Ngày nhận đơn")
     reporter_name = forms.CharField(label="Người tố cáo (được giữ bí mật)", max_length=120, required=False)
     reporter_contact = forms.CharField(label="Địa chỉ, điện thoại người tố cáo", max_length=255, required=False)
-    accused_organization = forms.ModelChoiceField(label="Tổ chức bị tố cáo", required=False, **ORG_FIELD)
+    accused_organization = OrganizationField(label="Tổ chức bị tố cáo", required=False, include_dissolved=True)
     member_code = _member_code("Hoặc đảng viên bị tố cáo (số CCCD hoặc số thẻ)")
     content = forms.CharField(label="Nội dung tố cáo", widget=forms.Textarea(attrs={"rows": 4}))
 
@@ -100,7 +104,7 @@ class CaseForm(ScopedForm):
     denunciation = forms.ChoiceField(label="Đơn tố cáo", required=False)
     complaint_summary = forms.CharField(label="Tóm tắt khiếu nại, phản ánh", required=False,
                                         widget=forms.Textarea(attrs={"rows": 2}))
-    subject_organization = forms.ModelChoiceField(label="Tổ chức được kiểm tra", required=False, **ORG_FIELD)
+    subject_organization = OrganizationField(label="Tổ chức được kiểm tra", required=False, include_dissolved=True)
     member_code = _member_code("Hoặc đảng viên được kiểm tra (số CCCD hoặc số thẻ)")
 
     def __init__(self, *args, plan_items=(), denunciations=(), **kwargs):
@@ -125,7 +129,7 @@ class RemediationForm(CheckedForm):
 
 class DecisionForm(ScopedForm):
     member_code = _member_code()
-    organization = forms.ModelChoiceField(label="Hoặc tổ chức đảng bị kỷ luật", required=False, **ORG_FIELD)
+    organization = OrganizationField(label="Hoặc tổ chức đảng bị kỷ luật", required=False, include_dissolved=True)
     form = forms.ChoiceField(label="Hình thức kỷ luật", choices=list(rules.FORM_LABELS.items()))
     held_post = forms.CharField(label="Chức vụ bị cách chức", max_length=120, required=False)
     violation_on = _date("Ngày vi phạm (lần gần nhất)")
@@ -133,7 +137,7 @@ class DecisionForm(ScopedForm):
     unlimited_ground = forms.ChoiceField(label="Vi phạm không áp dụng thời hiệu", required=False,
                                          choices=[("", "—"), *rules.UNLIMITED_GROUND_LABELS.items()])
     decider = forms.ChoiceField(label="Cấp quyết định", choices=list(rules.DECIDER_LABELS.items()))
-    decided_by = forms.ModelChoiceField(label="Tổ chức đảng quyết định", **ORG_FIELD)
+    decided_by = OrganizationField(label="Tổ chức đảng quyết định", include_dissolved=True)
     number = forms.CharField(label="Số quyết định", max_length=60, required=False)
     decided_on = _date("Ngày quyết định")
     announced_on = _date("Ngày công bố kết quả biểu quyết (chi bộ)", False)

@@ -25,6 +25,7 @@ from dangbo.inspection import visibility as v
 from dangbo.core import vn
 from dangbo.inspection.models import CaseStatus, ConsolidationStatus, DenunciationStatus, ItemStatus, PlanItem
 from dangbo.orgs.models import Organization
+from dangbo.orgs.filters import org_filter
 
 
 # -- helpers ------------------------------------------------------------------------------------
@@ -45,15 +46,20 @@ def _year(request) -> int:
 
 
 def _org(request) -> Organization:
-    """The organization of a list page: ?org=, or the top of the user's scope."""
-    if request.GET.get("org"):
-        return v.reader_org(request.scope, request.GET["org"])
-    if not v.is_reader(request.scope):
-        raise Http404(v.NOT_FOUND)
-    root = request.scope.root_organizations().order_by("path").first()
-    if root is None:
-        raise Http404(v.NOT_FOUND)
-    return root
+    """The organization of a list page: ?org= (or letters typed in the organization picker),
+    else the top of the user's scope."""
+    def top():
+        if not v.is_reader(request.scope):
+            raise Http404(v.NOT_FOUND)
+        root = request.scope.root_organizations().order_by("path").first()
+        if root is None:
+            raise Http404(v.NOT_FOUND)
+        return root
+
+    request.org_filter = org_filter(request, param="org", default=top)
+    if request.org_filter.organization is None:  # letters that match no or several organizations
+        return top()
+    return v.reader_org(request.scope, str(request.org_filter.organization.pk))
 
 
 def _query(org: Organization, year: int | None = None) -> str:
@@ -62,6 +68,7 @@ def _query(org: Organization, year: int | None = None) -> str:
 
 def _page(request, template: str, org: Organization, context: dict):
     scope = request.scope
+    context.update(org_filter=getattr(request, "org_filter", None))
     context.update(org=org, can_inspect=scope.can_inspect(org), is_inspector=bool(scope.is_admin or scope.inspection_roots),
                    today=timezone.localdate())
     return render(request, f"inspection/{template}", context)

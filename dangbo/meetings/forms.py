@@ -3,7 +3,8 @@ from django import forms
 from dangbo.core.forms import CheckedForm, CheckedModelForm
 from dangbo.meetings.models import Meeting, Minutes
 from dangbo.meetings.services import CORRECTABLE_FIELDS
-from dangbo.orgs.models import Organization
+from dangbo.orgs.models import CELL_KINDS, Organization
+from dangbo.orgs.widgets import OrganizationField
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
 DATE_INPUTS = ["%d/%m/%Y", "%Y-%m-%d"]
@@ -11,6 +12,7 @@ TIME_WIDGET = forms.TimeInput(format="%H:%M", attrs={"placeholder": "hh:mm", "in
 
 
 class MeetingForm(CheckedModelForm):
+    organization = OrganizationField(label="Chi bộ, đảng bộ", writable=True)
     date = forms.DateField(label="Ngày sinh hoạt", widget=DATE_WIDGET, input_formats=DATE_INPUTS)
     start_time = forms.TimeField(label="Giờ bắt đầu", required=False, widget=TIME_WIDGET)
 
@@ -33,7 +35,7 @@ class MeetingForm(CheckedModelForm):
 
 
 class PlanYearForm(CheckedForm):
-    organization = forms.ModelChoiceField(label="Chi bộ", queryset=Organization.objects.none())
+    organization = OrganizationField(label="Chi bộ", kinds=CELL_KINDS, writable=True)
     year = forms.IntegerField(label="Năm", min_value=2000, max_value=2100)
     regular_day = forms.IntegerField(label="Ngày sinh hoạt hằng tháng", min_value=1, max_value=28, initial=5)
 
@@ -77,7 +79,7 @@ class AddendumForm(CheckedForm):
 
 
 class ConferenceForm(CheckedForm):
-    organization = forms.ModelChoiceField(label="Cấp ủy tổ chức", queryset=Organization.objects.none())
+    organization = OrganizationField(label="Cấp ủy tổ chức", writable=True)
     title = forms.CharField(label="Tên hội nghị", max_length=255)
     date = forms.DateField(label="Ngày tổ chức", widget=DATE_WIDGET, input_formats=DATE_INPUTS)
     content = forms.CharField(label="Nội dung", required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))

@@ -28,6 +28,7 @@ from dangbo.meetings.visibility import (
 )
 from dangbo.members.models import Member
 from dangbo.orgs.models import CELL_KINDS
+from dangbo.orgs.filters import org_filter
 
 LIST_LIMIT = 200
 
@@ -58,16 +59,15 @@ def index(request):
         return redirect("meetings:mine")
     today = timezone.localdate()
     visible = meetings(scope)
-    org = None
-    if request.GET.get("to_chuc"):
-        org = scope.get_organization(request.GET["to_chuc"])
-        visible = visible.filter(organization__ancestor_links__ancestor=org)
+    by_org = org_filter(request, param="to_chuc")
+    org = by_org.organization
+    visible = by_org.apply(visible)
     if list_export.wanted(request):
         return _meetings_xlsx(request, org, visible)
     upcoming = visible.filter(date__gte=today).exclude(status=Status.CANCELLED).order_by("date", "id")[:LIST_LIMIT]
     recent = visible.filter(date__lt=today).order_by("-date", "-id")[:LIST_LIMIT]
     return render(request, "meetings/index.html", {
-        "org": org, "upcoming": upcoming, "recent": recent, "today": today,
+        "org": org, "org_filter": by_org, "upcoming": upcoming, "recent": recent, "today": today,
         "can_write": scope.can_write_anything,
         "plan_form": PlanYearForm(organizations=_cells(scope), initial={"year": today.year}) if scope.can_write_anything else None,
     })
@@ -286,9 +286,9 @@ def follow_up(request):
     scope = request.scope
     if not (scope.is_admin or scope.read_roots):
         raise Http404
-    if request.GET.get("to_chuc"):
-        root = scope.get_organization(request.GET["to_chuc"])
-    else:
+    by_org = org_filter(request, param="to_chuc")
+    root = by_org.organization
+    if root is None:
         root = scope.root_organizations().order_by("path").first()
         if root is None:
             raise Http404
@@ -298,7 +298,7 @@ def follow_up(request):
     lines = followup.subtree_follow_up(root, year, until)
     if list_export.wanted(request):
         return _follow_up_xlsx(request, root, year, until, lines)
-    context = {"root": root, "year": year, "until": until, "lines": lines,
+    context = {"root": root, "year": year, "until": until, "lines": lines, "org_filter": by_org,
                "total": followup.totals(lines, root)}
     if root.is_cell:
         context["cell"] = followup.cell_follow_up(root, year, until)
@@ -337,16 +337,19 @@ def conference_list(request):
     scope = request.scope
     if not (scope.is_admin or scope.read_roots):
         raise Http404
+    by_org = org_filter(request, param="to_chuc")
     if list_export.wanted(request):
         t = tabular
         return list_export.respond(
-            request, title="Danh sách hội nghị trực tuyến",
+            request, title="Danh sách hội nghị trực tuyến", org=by_org.organization,
             columns=[t.Col("Ngày tổ chức", kind=t.DATE, width=12), t.Col("Tên hội nghị", width=50),
                      t.Col("Cấp tổ chức", width=32), t.Col("Số điểm cầu", kind=t.INTEGER, unit="điểm")],
-            rows=list_export.rows_of(conferences(scope).select_related("organization").annotate(point_count=Count("points")),
+            rows=list_export.rows_of(by_org.apply(conferences(scope)).select_related("organization")
+                                     .annotate(point_count=Count("points")),
                                      lambda c: (c.date, c.title, c.organization.name, c.point_count)))
     return render(request, "meetings/conferences.html", {
-        "conferences": conferences(scope).prefetch_related("points")[:LIST_LIMIT],
+        "org_filter": by_org,
+        "conferences": by_org.apply(conferences(scope)).prefetch_related("points")[:LIST_LIMIT],
         "can_write": scope.can_write_anything,
     })
 

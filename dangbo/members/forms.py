@@ -3,12 +3,15 @@ from django import forms
 from dangbo.core.forms import CheckedForm, CheckedModelForm
 from dangbo.members import rules
 from dangbo.members.models import AbsenceKind, Member, MemberStatus
-from dangbo.orgs.models import Organization
+from dangbo.orgs.widgets import MEMBER_KINDS, OrganizationField
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
 
 
 class MemberForm(CheckedModelForm):
+    # A member belongs to a chi bộ (chi bộ cơ sở or chi bộ trực thuộc), never directly to a
+    # đảng bộ or the provincial organization (Điều lệ Đảng, Art. 21, 24; DOMAIN.md §6).
+    organization = OrganizationField(label="Chi bộ sinh hoạt", kinds=MEMBER_KINDS, writable=True)
     class Meta:
         model = Member
         fields = [
@@ -47,7 +50,7 @@ class MemberForm(CheckedModelForm):
 
 
 class TransferForm(CheckedForm):
-    to_organization = forms.ModelChoiceField(queryset=Organization.objects.none(), label="Chuyển đến tổ chức")
+    to_organization = OrganizationField(label="Chuyển đến chi bộ", kinds=MEMBER_KINDS, writable=True)
     date = forms.DateField(label="Ngày chuyển", widget=DATE_WIDGET)
     decision_number = forms.CharField(label="Số quyết định", max_length=60, required=False)
     note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 2}))

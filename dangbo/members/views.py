@@ -14,13 +14,15 @@ from dangbo.members.filters import AGE_BANDS, MemberFilter, search_page
 from dangbo.members.forms import AbsenceEndForm, AbsenceForm, CorrectionForm, LifecycleForm, MemberForm, TransferForm
 from dangbo.members.models import Gender, MemberStatus
 from dangbo.orgs import counts
+from dangbo.orgs.filters import org_filter
 
 
 def filtered_members(request):
     """The user's visible members with the list filters of the request applied."""
     member_filter = MemberFilter.from_params(request.GET)
-    if member_filter.organization_id:
-        request.scope.get_organization(member_filter.organization_id)  # 404 outside the scope
+    # The organization picker: an id (404 outside the scope) or letters looked up in the scope.
+    request.org_filter = org_filter(request, param="org")
+    member_filter.organization_id = request.org_filter.organization.pk if request.org_filter.organization else None
     queryset = member_filter.apply(request.scope.members(), timezone.localdate())
     return member_filter, queryset
 
@@ -56,7 +58,8 @@ def member_list(request):
         "statuses": MemberStatus.choices,
         "genders": Gender.choices,
         "age_bands": [(key, label) for key, (label, _, _) in AGE_BANDS.items()],
-        "organization": request.scope.get_organization(member_filter.organization_id) if member_filter.organization_id else None,
+        "organization": request.org_filter.organization,
+        "org_filter": request.org_filter,
         "can_create": request.scope.can_write_anything,
         "export_url": reverse("members:export"),
         "member_list_links": [{"url": reverse("members:import"), "label": "Nhập từ Excel"}],

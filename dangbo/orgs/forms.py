@@ -2,6 +2,7 @@ from django import forms
 
 from dangbo.core.forms import CheckedForm, CheckedModelForm
 from dangbo.orgs.models import Organization, Position, Term
+from dangbo.orgs.widgets import OrganizationField
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
 
@@ -16,7 +17,7 @@ class OrganizationForm(CheckedModelForm):
 
 
 class MoveForm(CheckedForm):
-    new_parent = forms.ModelChoiceField(queryset=Organization.objects.none(), label="Chuyển về trực thuộc")
+    new_parent = OrganizationField(label="Chuyển về trực thuộc", writable=True)
     date = forms.DateField(label="Ngày hiệu lực", widget=DATE_WIDGET)
     decision_number = forms.CharField(label="Số quyết định", max_length=60, required=False)
 
@@ -26,7 +27,7 @@ class MoveForm(CheckedForm):
 
 
 class MergeForm(CheckedForm):
-    into = forms.ModelChoiceField(queryset=Organization.objects.none(), label="Hợp nhất vào tổ chức")
+    into = OrganizationField(label="Hợp nhất vào tổ chức", writable=True)
     date = forms.DateField(label="Ngày hiệu lực", widget=DATE_WIDGET)
     decision_number = forms.CharField(label="Số quyết định", max_length=60, required=False)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.db import models
 from django.urls import reverse
 
+from dangbo.core import vn
 from dangbo.core.versioning import Versioned
 
 
@@ -34,6 +35,12 @@ CELL_KINDS = (OrgKind.GRASSROOTS_CELL, OrgKind.CELL)
 PATH_SEGMENT_WIDTH = 9
 
 
+def name_keys(name: str, short_name: str = "", code: str = "") -> tuple[str, str]:
+    """(sort key, search text) of an organization: Vietnamese order of the name; the name,
+    short name and code without diacritics for search."""
+    return vn.text_sort_key(name), " ".join(part for part in (vn.fold(name), vn.fold(short_name), vn.fold(code)) if part)
+
+
 class Organization(Versioned):
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children",
@@ -49,15 +56,27 @@ class Organization(Versioned):
     # subtree membership goes through OrgClosure.
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
     depth = models.PositiveSmallIntegerField(default=0, editable=False)
+    # Digits-only Vietnamese alphabetical key of the name (core.vn.text_sort_key) and the name,
+    # short name and code folded for accent-insensitive search ("binh lu" finds "Bình Lư").
+    # db_default too: bulk loaders that name their columns still get a value.
+    sort_key = models.CharField(max_length=400, editable=False, default="", db_default="")
+    search_name = models.CharField(max_length=400, editable=False, default="", db_default="")
 
     class Meta:
         verbose_name = "Tổ chức đảng"
         verbose_name_plural = "Tổ chức đảng"
         ordering = ["path"]
-        indexes = [models.Index(fields=["parent", "name"])]
+        indexes = [models.Index(fields=["parent", "name"]), models.Index(fields=["sort_key"], name="org_sort")]
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.sort_key, self.search_name = name_keys(self.name, self.short_name, self.code)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"name", "short_name", "code"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "sort_key", "search_name"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("orgs:detail", args=[self.pk])

@@ -5,6 +5,7 @@ from dangbo.orgs import views
 app_name = "orgs"
 urlpatterns = [
     path("", views.tree, name="tree"),
+    path("chon/", views.pick, name="pick"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/truc-thuoc/", views.children, name="children"),
     path("<int:pk>/thanh-lap/", views.create_child, name="create_child"),

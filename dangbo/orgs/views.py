@@ -1,18 +1,20 @@
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from dangbo.core import list_export, navigation, tabular, versioning
+from dangbo.core import list_export, navigation, tabular, validation, versioning, vn
 from dangbo.members.filters import page_after
 from dangbo.members.models import ACTIVE_STATUSES
-from dangbo.orgs import ordering, services
+from dangbo.orgs import ordering, picker, services
 from dangbo.orgs.counts import member_counts_for
 from django.core.exceptions import ValidationError
 from django.http import Http404
 
 from dangbo.orgs.forms import DissolveForm, MergeForm, MoveForm, OrganizationForm, PositionForm, TermForm
-from dangbo.orgs.models import Organization, Position
+from dangbo.orgs.models import Organization, OrgKind, Position
 
 
 def _with_counts(orgs, scope) -> list[dict]:
@@ -216,3 +218,35 @@ def add_position(request, pk):
             messages.success(request, "Đã thêm chức vụ trong cấp ủy.")
             return redirect(org)
     return render(request, "orgs/form.html", {"form": form, "title": f"Cấp ủy: {org.name}"})
+
+
+_FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,60}")
+
+
+@login_required
+@require_http_methods(["GET"])
+def pick(request):
+    """Matches for the organization picker (orgs.widgets) while the user types: only
+    organizations of the user's scope (those they may change when the field asks so), of the
+    kinds the field allows, inside the field's subtree; an HTML fragment of radio buttons."""
+    scope = request.scope
+    params = request.GET
+    name = params.get("name", "")
+    if not _FIELD_NAME.fullmatch(name):
+        name = "org"
+    text = vn.nfc(params.get(f"{name}_q") or params.get("q") or "")[:100]
+    queryset = scope.writable_organizations() if params.get("write") == "1" else scope.organizations()
+    kinds = [kind for kind in params.get("kinds", "").split(",") if kind in OrgKind.values]
+    if kinds:
+        queryset = queryset.filter(kind__in=kinds)
+    if params.get("dissolved") != "1":
+        queryset = queryset.filter(dissolved__isnull=True)
+    within_id = validation.int_param(params.get("within"), 1)
+    if within_id:
+        within = scope.get_organization(within_id)
+        queryset = queryset.filter(**picker.subtree_filter(within.pk, ""))
+        if params.get("below") == "1":
+            queryset = queryset.exclude(pk=within.pk)
+    matches = picker.choices(picker.search(queryset, text)) if text.strip() else []
+    return render(request, "orgs/widgets/_results.html",
+                  {"name": name, "matches": matches, "searched": bool(text.strip()), "limit": picker.LIMIT})

@@ -28,7 +28,7 @@ from django.db import connection, transaction
 
 from dangbo.core.demo.bulk import insert_members, reset_sequences, synthetic_members, write_rows
 from dangbo.members.models import Member
-from dangbo.orgs.models import Organization, OrgClosure
+from dangbo.orgs.models import Organization, OrgClosure, name_keys
 from dangbo.ratings import rollup, rules, summary
 from dangbo.ratings.models import MemberRating, OrgRating
 from dangbo.rollups import engine
@@ -89,8 +89,9 @@ def generate(members: int, stdout) -> Organization:
                     cells.append((add(unit, "chi_bo", f"Chi bộ {k}")[0], unit[0]))
     cells_needed = -(-members // MEMBERS_PER_CELL)
     cells = cells[:cells_needed] if len(cells) >= cells_needed else cells
-    write_rows(Organization._meta.db_table, ["id", "parent_id", "kind", "code", "name", "short_name", "path", "depth"],
-               ((*o[:6], o[6], o[7]) for o in orgs))
+    write_rows(Organization._meta.db_table,
+               ["id", "parent_id", "kind", "code", "name", "short_name", "path", "depth", "sort_key", "search_name"],
+               ((*o[:6], o[6], o[7], *name_keys(o[4], o[5], o[3])) for o in orgs))
     write_rows(OrgClosure._meta.db_table, ["ancestor_id", "descendant_id", "depth"], closure)
     stdout.write(f"  {len(orgs):,} organizations, {len(closure):,} closure rows")
 

@@ -32,6 +32,7 @@ from dangbo.orgs.models import Organization, OrgClosure
 from dangbo.ratings import importing, reports, rollup, rules, services
 from dangbo.ratings.forms import LEVEL_CHOICES, ImportForm, MemberRatingForm, OrgRatingForm, TargetForm
 from dangbo.ratings.models import MemberRating, OrgRating, RatingPeriod, RatingTarget
+from dangbo.orgs.filters import follow, org_filter
 
 MEMBER_LIST_LIMIT = 1000
 LEVEL_COLORS = {rules.HTXSNV: "#b3171c", rules.HTTNV: "#e0812b", rules.HTNV: "#f2c14e", rules.KHTNV: "#6b7b8c"}
@@ -197,6 +198,9 @@ def _level_filter(request):
 def member_list(request, pk, year):
     """The members behind a number of the dashboard."""
     org, year = visible_org(request, pk), _year(year)
+    by_org = org_filter(request, param="to_chuc", default=lambda: org)
+    if moved := follow(request, by_org, org, "ratings:member_list", year):
+        return moved
     levels, label = _level_filter(request)
     subtree = OrgClosure.objects.filter(ancestor=org).values("descendant_id")
     ratings = request.scope.restrict(MemberRating.objects.filter(year=year, organization_id__in=subtree,
@@ -208,6 +212,7 @@ def member_list(request, pk, year):
     total = sum(counts.get(level, 0) for level in levels)
     rows = ratings.select_related("member", "organization").order_by("organization__path", "member__sort_key")[:MEMBER_LIST_LIMIT]
     return render(request, "ratings/member_list.html", {"org": org, "year": year, "rows": rows, "total": total,
+                                                        "org_filter": by_org,
                                                         "label": label, "limit": MEMBER_LIST_LIMIT,
                                                         "can_write": request.scope.can_write(org)})
 
@@ -216,6 +221,9 @@ def member_list(request, pk, year):
 def unit_list(request, pk, year):
     """The grassroots organizations behind a number of the dashboard."""
     org, year = visible_org(request, pk), _year(year)
+    by_org = org_filter(request, param="to_chuc", default=lambda: org)
+    if moved := follow(request, by_org, org, "ratings:unit_list", year):
+        return moved
     levels, label = _level_filter(request)
     subtree = OrgClosure.objects.filter(ancestor=org).values("descendant_id")
     ratings = request.scope.restrict(OrgRating.objects.filter(year=year, organization_id__in=subtree, level__in=levels,
@@ -226,6 +234,7 @@ def unit_list(request, pk, year):
     counts = rollup.grassroots_counts([org.pk], year).get(org.pk, {})
     total = sum(counts.get(level, 0) for level in levels)
     return render(request, "ratings/unit_list.html", {"org": org, "year": year, "rows": rows, "total": total,
+                                                      "org_filter": by_org,
                                                       "label": label, "can_write": request.scope.can_write(org)})
 
 

@@ -16,6 +16,7 @@ from dangbo.admission.models import Source
 from dangbo.admission.views.common import child_units, messages_of, subtree
 from dangbo.core import list_export, tabular, vn
 from dangbo.orgs.models import CELL_KINDS, Organization
+from dangbo.orgs.filters import org_filter
 
 
 BOARD_COLUMN_LIMIT = 40
@@ -37,9 +38,10 @@ def index(request):
 def _board_filters(request, org: Organization):
     params = request.GET
     candidates = v.candidates(request.scope).filter(organization_id__in=subtree(org))
-    unit = None
-    if params.get("don_vi"):
-        unit = v.visible_org(request.scope, params["don_vi"])
+    request.org_filter = org_filter(request, param="don_vi", label="Đơn vị", within=org)
+    unit = request.org_filter.organization
+    if unit is not None:
+        unit = v.visible_org(request.scope, unit.pk)
         candidates = candidates.filter(organization_id__in=subtree(unit))
     if params.get("q"):
         candidates = candidates.filter(search_name__contains=vn.fold(params["q"]))
@@ -79,7 +81,7 @@ def board(request, pk):
     return render(request, "admission/board.html", {
         "org": org, "columns": columns, "matrix": matrix, "matrix_stages": [rules.STAGE_LABELS[s] for s in
                                                                           progress.PIPELINE_STAGES],
-        "children": children, "unit": unit, "params": request.GET, "sources": Source.choices,
+        "children": children, "unit": unit, "params": request.GET, "org_filter": request.org_filter, "sources": Source.choices,
         "can_write": request.scope.can_write(org),
         "bulk_form": BulkStepForm(), "cells": _writable_cells(request, org),
     })
