@@ -17,13 +17,17 @@ from dangbo.ratings.tests.test_views import _xlsx as ratings_xlsx
 pytestmark = pytest.mark.browser
 
 
-def upload_through_the_form(page, live_server, tmp_path, rows):
-    path = tmp_path / "dang-vien.xlsx"
-    path.write_bytes(xlsx_upload(rows).read())
-    page.goto(f"{live_server.url}/dang-vien/nhap/")
-    page.set_input_files("#import-file", str(path))
-    page.click("button[type=submit]")
+def submit_file(page, url, path, upload, file_input="#import-file", button="button[type=submit]"):
+    """Upload `upload` (a file object) through the form at `url`; wait for the job page."""
+    path.write_bytes(upload.read())
+    page.goto(url)
+    page.set_input_files(file_input, str(path))
+    page.click(button)
     page.wait_for_url(re.compile(r"/cong-viec/\d+/$"))
+
+
+def upload_through_the_form(page, live_server, tmp_path, rows):
+    submit_file(page, f"{live_server.url}/dang-vien/nhap/", tmp_path / "dang-vien.xlsx", xlsx_upload(rows))
 
 
 def test_clerk_follows_a_big_import_and_a_bad_row_writes_nothing(live_tree, page_as, live_server, tmp_path,
@@ -58,12 +62,9 @@ def test_staff_follows_a_rating_file_job_to_the_dashboard(live_tree, page_as, li
     page = page_as(live_tree.staff_a)
 
     def upload(rows):
-        path = tmp_path / "xep-loai.xlsx"
-        path.write_bytes(ratings_xlsx(rows).read())
-        page.goto(f"{live_server.url}/xep-loai/{live_tree.commune_a.pk}/2025/nhap-tu-tep/")
-        page.set_input_files("input[type=file]", str(path))
-        page.click("button:has-text('Kiểm tra và nhập')")
-        page.wait_for_url(re.compile(r"/cong-viec/\d+/$"))
+        submit_file(page, f"{live_server.url}/xep-loai/{live_tree.commune_a.pk}/2025/nhap-tu-tep/",
+                    tmp_path / "xep-loai.xlsx", ratings_xlsx(rows), file_input="input[type=file]",
+                    button="button:has-text('Kiểm tra và nhập')")
 
     upload([[an.citizen_id, "Nguyễn Văn An", "HTNV", "15/12/2025", "Không"],
             [binh.citizen_id, "Trần Thị Bình", "Giỏi", "15/12/2025", "Không"]])  # not a level: a bad row

@@ -21,9 +21,8 @@ COMMUNE_A = {"Nguyễn Văn An", "Trần Thị Bình", "Lò Văn Chiến", "Vàn
 
 
 @pytest.fixture(autouse=True)
-def small_threshold(settings, tmp_path):
+def small_threshold(settings):
     settings.DANGBO_EXPORT_INLINE_MAX_ROWS = 2
-    settings.VAR_DIR = tmp_path  # the exported files stay out of the working tree
 
 
 def names_in(content: bytes) -> set[str]:
