@@ -53,7 +53,6 @@ def test_dashboard_draws_its_charts_full_width_with_whole_labels(live_tree, brow
     members = charts[0]
     assert members["yLabels"] == ["Đảng bộ xã Bình Lư", "Đảng bộ phường Tân Phong"]  # whole names
     assert "Hoàn thành tốt nhiệm vụ" in members["legend"]
-    page.screenshot(path=f"var/dashboard-charts-{width}.png", full_page=True)
     axis = page.evaluate("() => Chart.getChart(document.querySelector('#trend canvas')).scales.y.ticks.map(t => t.label)")
     assert all(re.fullmatch(r"\d+(,\d+)?%", label) for label in axis), axis  # 92,5% not 92.5%
     assert page.locator("#year-comparison tbody tr").count() == 3  # two units and the whole
