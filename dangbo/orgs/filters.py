@@ -20,6 +20,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from dangbo.core import validation
 from dangbo.core.forms import CheckedForm
 from dangbo.orgs import picker
 from dangbo.orgs.models import Organization, OrgClosure
@@ -72,6 +73,8 @@ def org_filter(request, *, param: str = "org", kinds=None, label: str = "Thuộc
     params = request.GET
     typed = params.get(f"{param}_q", "").strip()
     raw = params.get(param, "")
+    if validation.int_param(raw, 1) is None:
+        raw = ""  # not an id ("²", 20 digits): ignored like any filter the list cannot use
     organization = None
     options = dict(scope=scope, param=param, kinds=kinds, label=label, within=within)
     if raw and not typed:
