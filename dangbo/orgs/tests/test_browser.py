@@ -28,6 +28,7 @@ def test_clerk_types_a_few_letters_and_picks_the_cell_on_a_phone(live_tree, page
     assert page.locator(".orgpicker-results li").count() == 0
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.fill("input[name=date]", vn.format_date(date.today()))
+    page.press("input[name=date]", "Tab")  # leaving the field closes the calendar, as a clerk does
     page.get_by_role("button", name="Lưu").click()
     page.wait_for_url(f"{live_server.url}/dang-vien/{member.pk}/")
     assert Member.objects.get(pk=member.pk).organization_id == live_tree.village_cell.pk
