@@ -63,12 +63,9 @@ def respond(request, *, title: str, columns: Sequence[tabular.Col | str], rows: 
     from dangbo.audit import access_log
     from dangbo.audit.models import AccessKind
 
-    org = org or _top_org(request)
+    org = org or top_organization(getattr(request, "scope", None))
+    heading = sheet_heading(org, title, period=period, note=note)
     today = timezone.localdate()
-    if org is not None:
-        heading = letterhead.sheet_heading(org, title, period=period, on=today, note=note)
-    else:
-        heading = tabular.Heading(title, period=period, on=today, note=note)
     counted = access_log.Counted(rows)
     name = filename or f"{slugify(vn.fold(title)) or 'danh-sach'}-{today:%Y%m%d}.xlsx"
     response = tabular.xlsx_response(columns, counted, title, name, heading=heading)
@@ -77,9 +74,16 @@ def respond(request, *, title: str, columns: Sequence[tabular.Col | str], rows: 
     return response
 
 
-def _top_org(request):
+def sheet_heading(org, title: str, *, period: str = "", note: str = "") -> tabular.Heading:
+    """The title rows of a list sheet: the party letterhead of `org` when there is one."""
+    today = timezone.localdate()
+    if org is not None:
+        return letterhead.sheet_heading(org, title, period=period, on=today, note=note)
+    return tabular.Heading(title, period=period, on=today, note=note)
+
+
+def top_organization(scope):
     """The highest organization the viewer works for (one root of the scope), if any."""
-    scope = getattr(request, "scope", None)
     if scope is None or scope.is_admin:
         return None  # an administrator exports for no particular committee
     return scope.root_organizations().order_by("depth", "pk").first()

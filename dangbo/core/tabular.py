@@ -735,6 +735,14 @@ def export_xlsx(columns: Sequence[Col | str], rows: Iterable[Sequence], sheet_ti
         return buffer.read()
 
 
+def write_xlsx_file(path, columns: Sequence[Col | str], rows: Iterable[Sequence], sheet_title: str, *,
+                    heading: Heading | None = None, numbered: bool = True) -> None:
+    """The workbook written straight into the file at `path`: a background export of millions
+    of rows never holds the workbook in memory."""
+    with open(path, "wb") as target:
+        _write_xlsx(target, columns, rows, sheet_title, heading=heading, numbered=numbered)
+
+
 def xlsx_response(columns: Sequence[Col | str], rows: Iterable[Sequence], sheet_title: str, filename: str, *,
                   heading: Heading | None = None, numbered: bool = True):
     """A download of `rows`, written row by row (openpyxl write-only) into a temporary file:

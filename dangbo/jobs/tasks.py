@@ -103,7 +103,7 @@ def member_export(job_id: int) -> dict:
 
     from dangbo.access.masking import Masker
     from dangbo.access.scope import Scope
-    from dangbo.core import tabular
+    from dangbo.core import list_export, tabular, vn
     from dangbo.jobs import services
     from dangbo.members import importer
     from dangbo.members.filters import MemberFilter
@@ -129,7 +129,12 @@ def member_export(job_id: int) -> dict:
                     _update(job_id, done=exported)
                 yield row
 
-        path.write_bytes(tabular.export_xlsx(importer.export_headers(), rows(), "Đảng viên"))
+        # The same title rows and layout as the export a click downloads (core.list_export).
+        org = (scope.get_organization(member_filter.organization_id) if member_filter.organization_id
+               else list_export.top_organization(scope))
+        heading = list_export.sheet_heading(org, "Danh sách đảng viên",
+                                            period=f"Đến ngày {vn.format_date(timezone.localdate())}")
+        tabular.write_xlsx_file(path, importer.export_headers(), rows(), "Đảng viên", heading=heading)
         outcome = {"exported": exported}
         _update(job_id, status=JobStatus.DONE, done=exported, result=outcome, output_file=str(path),
                 output_name=job.filename, expires_at=timezone.now() + services.retention(),

@@ -13,6 +13,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from dangbo.audit.models import AccessKind, AccessLogEntry
+from dangbo.core.testing import ExportedSheet
 from dangbo.jobs.models import Job, JobKind, JobStatus
 from dangbo.jobs.testing import run_queued_jobs
 
@@ -53,8 +54,12 @@ def test_a_big_export_becomes_a_job_and_its_owner_downloads_the_file(tree, login
     assert "Đã xuất 7 dòng" in page and reverse("jobs:download", args=[job.pk]) in page and "sau đó tự xóa" in page
     response = client.get(reverse("jobs:download", args=[job.pk]))
     assert response.status_code == 200 and response["Content-Disposition"].startswith("attachment")
-    names = names_in(b"".join(response.streaming_content))
+    sheet = ExportedSheet(response)
+    names = set(sheet.column("Họ và tên"))
     assert COMMUNE_A <= names and "Lê Quang Huy" not in names  # the filter of the list: commune A only
+    # The same layout as the export a click downloads: title rows, STT, header repeated on print.
+    assert "DANH SÁCH ĐẢNG VIÊN" in sheet.title_text and sheet.column("STT") == list(range(1, 8))
+    assert sheet.sheet.print_title_rows
     entry = AccessLogEntry.objects.filter(kind=AccessKind.EXPORT).latest("pk")
     assert entry.row_count == 7
 
