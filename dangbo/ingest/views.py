@@ -18,6 +18,7 @@ from django_htmx.http import reswap, retarget
 
 from dangbo.access.masking import Masker
 from dangbo.access.scope import Scope
+from dangbo.core import list_export, tabular
 from dangbo.documents.visibility import visible_documents, visible_targets
 from dangbo.ingest import matching, services
 from dangbo.ingest.forms import CORRECTION_FORMS, UploadForm
@@ -53,6 +54,16 @@ def index(request):
     only_pending = request.GET.get("cho_duyet") == "1"
     if only_pending:
         sources = sources.filter(pending__gt=0)
+    if list_export.wanted(request):
+        t = tabular
+        return list_export.respond(
+            request, title="Nguồn văn bản, bài viết đã nạp để trích xuất", org=by_org.organization,
+            columns=[t.Col("Tiêu đề", width=50), t.Col("Tổ chức", width=32), t.Col("Ngày bài viết", kind=t.DATE, width=12),
+                     t.Col("Chờ duyệt", kind=t.INTEGER, unit="dữ kiện"), t.Col("Đã chấp nhận", kind=t.INTEGER, unit="dữ kiện"),
+                     t.Col("Đã loại", kind=t.INTEGER, unit="dữ kiện"), t.Col("Người nạp", width=16)],
+            rows=list_export.rows_of(sources.order_by("-pk"), lambda s: (
+                s.title, s.organization.name if s.organization else "", s.article_date, s.pending, s.accepted,
+                s.rejected, s.uploaded_by.username if s.uploaded_by else "")))
     return render(request, "ingest/index.html", {
         "sources": sources[:200],
         "only_pending": only_pending, "org_filter": by_org,

@@ -459,6 +459,15 @@ def corrections(request):
         else:
             messages.success(request, "Đã xử lý đề nghị sửa hồ sơ.")
         return redirect("meetings:corrections")
+    if list_export.wanted(request):
+        t = tabular
+        return list_export.respond(
+            request, title="Đề nghị sửa hồ sơ của đảng viên chờ xử lý",
+            columns=[t.Col("Ngày đề nghị", kind=t.DATE, width=12), t.Col("Họ và tên", width=26),
+                     t.Col("Trường cần sửa", width=20), t.Col("Đề nghị sửa thành", width=32), t.Col("Lý do", width=40)],
+            rows=list_export.rows_of(queryset.filter(state=CorrectionRequest.State.OPEN).order_by("created_at"),
+                                     lambda c: (timezone.localtime(c.created_at).date(), c.member.full_name, c.field,
+                                                c.requested_value, c.reason)))
     return render(request, "meetings/corrections.html", {
         "open": queryset.filter(state=CorrectionRequest.State.OPEN).order_by("created_at")[:LIST_LIMIT],
         "fields": services.CORRECTABLE_FIELDS,

@@ -156,6 +156,8 @@ def _list_pages(tree):
         (tree.staff_a, reverse("congress:index")),
         (tree.staff_a, reverse("audit_log")),
         (tree.admin, reverse("access_log")),
+        (tree.staff_a, reverse("ingest:index")),
+        (tree.staff_a, reverse("meetings:corrections")),
     ]
 
 
