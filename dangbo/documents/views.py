@@ -13,7 +13,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods, require_POST
 
 from dangbo.access.scope import Scope
-from dangbo.core import list_export, tabular, validation, versioning
+from dangbo.core import list_export, tabular, validation, versioning, vn
 from dangbo.core.party_docx import DOCX_CONTENT_TYPE
 from dangbo.core.party_pdf import PDF_CONTENT_TYPE
 from dangbo.core.tabular import XLSX_CONTENT_TYPE
@@ -348,4 +348,15 @@ def implementation_index(request):
         counts = tracking.tracking_counts(tracking.tracking(document, today, orgs))
         if counts["total"]:
             items.append((document, counts))
+    if list_export.wanted(request):
+        t = tabular
+        return list_export.respond(
+            request, title="Theo dõi ban hành văn bản thực hiện", period=f"Đến ngày {vn.format_date(today)}",
+            columns=[t.Col("Số, ký hiệu", width=18), t.Col("Trích yếu", width=50), t.Col("Cơ quan ban hành", width=30),
+                     t.Col("Hạn ban hành văn bản thực hiện", kind=t.DATE, width=14),
+                     t.Col("Đơn vị phải thực hiện", kind=t.INTEGER, unit="đơn vị"),
+                     t.Col("Đã ban hành", kind=t.INTEGER, unit="đơn vị"), t.Col("Chưa ban hành", kind=t.INTEGER, unit="đơn vị"),
+                     t.Col("Quá hạn", kind=t.INTEGER, unit="đơn vị")],
+            rows=((str(d), d.title, d.issuer.name, d.implementation_deadline, c["total"], c["issued"], c["pending"],
+                   c["overdue"]) for d, c in items))
     return render(request, "documents/implementation_index.html", {"items": items, "today": today})

@@ -158,6 +158,7 @@ def _list_pages(tree):
         (tree.admin, reverse("access_log")),
         (tree.staff_a, reverse("ingest:index")),
         (tree.staff_a, reverse("meetings:corrections")),
+        (tree.leader_province, reverse("documents:implementation_index")),
     ]
 
 
